@@ -1,8 +1,5 @@
 // The `gongkai` command: one subcommand per capability. Each returns its exit code; none throws to here
 // except on a bug, which is reported in Chinese without a stack trace.
-import { runDeadline } from '../clock/cli.ts';
-import { runCalendar } from '../calendar/cli.ts';
-
 export interface Io {
   stdin: NodeJS.ReadableStream;
   stdout: (text: string) => void;
@@ -15,9 +12,18 @@ export const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
-const commands: Record<string, { summary: string; run: (args: string[], io: Io) => Promise<number> }> = {
-  deadline: { summary: '按法定时限计算答复期限（读入 JSON 时间线）', run: runDeadline },
-  calendar: { summary: '查看或导入年度节假日与调休安排', run: runCalendar },
+type Run = (args: string[], io: Io) => Promise<number>;
+
+// Each subcommand's module is loaded only when it runs, so one command's start-up does not pay for all.
+const commands: Record<string, { summary: string; run: Run }> = {
+  deadline: {
+    summary: '按法定时限计算答复期限（读入 JSON 时间线）',
+    run: async (args, io) => (await import('../clock/cli.ts')).runDeadline(args, io),
+  },
+  calendar: {
+    summary: '查看或导入年度节假日与调休安排',
+    run: async (args, io) => (await import('../calendar/cli.ts')).runCalendar(args, io),
+  },
 };
 
 function usage(): string {

@@ -24,6 +24,10 @@ const commands: Record<string, { summary: string; run: Run }> = {
     summary: '查看或导入年度节假日与调休安排',
     run: async (args, io) => (await import('../calendar/cli.ts')).runCalendar(args, io),
   },
+  parse: {
+    summary: '读取已发布的政府信息公开工作年度报告（文本、HTML、DOCX、PDF），提取数据并校验',
+    run: async (args, io) => (await import('../reader/cli.ts')).runParse(args, io),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,117 @@
+// The three national annual-report formats (legacy ≤ 2018, fmt2019, fmt2021) as data: every row, column and
+// relation with its stable id, from formats.json (a copy of the project's domain file report-formats.json,
+// the single source for labels and checks). Pure: the JSON is imported, not read at run time.
+import formatsFile from './formats.json' with { type: 'json' };
+
+export type FormatId = 'legacy' | 'fmt2019' | 'fmt2021';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Column {
+  id: string;
+  label: string;
+  group?: string;
+  unit?: string;
+}
+
+export interface Row {
+  id: string;
+  label: string;
+  unit?: string;
+  kind: 'value' | 'group' | 'total';
+  parent?: string;
+  note?: string;
+}
+
+export interface Relation {
+  id: string;
+  expression: string;
+  scope: string;
+  severity: Severity;
+  source: string;
+}
+
+export interface SubTable {
+  id: string;
+  heading: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+export interface Table {
+  id: string;
+  title: string;
+  columns?: Column[];
+  rows?: Row[];
+  subtables?: SubTable[];
+  relations?: Relation[];
+  header_note?: string;
+}
+
+export interface Variant {
+  id: string;
+  columns?: Column[];
+  extra_rows?: Row[];
+  extra_relations?: Relation[];
+  differences?: string[];
+}
+
+export interface Section {
+  id: string;
+  label: string;
+  table?: string;
+}
+
+export interface Format {
+  id: FormatId;
+  name: string;
+  applies_to_report_years: { from: number | null; to: number | null };
+  sections: Section[];
+  tables: Table[];
+  variants?: Variant[];
+}
+
+interface FormatsFile {
+  formats: Format[];
+}
+
+export const formats: readonly Format[] = (formatsFile as unknown as FormatsFile).formats;
+
+export function formatById(id: FormatId): Format {
+  const format = formats.find((f) => f.id === id);
+  if (!format) throw new Error(`unknown report format ${id}`);
+  return format;
+}
+
+/** The format that governs a report year (the year the data covers, not the publication date). */
+export function formatForYear(year: number): FormatId {
+  if (year >= 2021) return 'fmt2021';
+  if (year >= 2019) return 'fmt2019';
+  return 'legacy';
+}
+
+export function variantOf(format: Format, variantId: string | null | undefined): Variant | undefined {
+  return variantId ? format.variants?.find((v) => v.id === variantId) : undefined;
+}
+
+/** Every relation that applies to a format (and variant), with the variant's extra ones. */
+export function relationsOf(formatId: FormatId, variantId?: string | null): Relation[] {
+  const format = formatById(formatId);
+  const own = format.tables.flatMap((t) => t.relations ?? []);
+  return [...own, ...(variantOf(format, variantId)?.extra_relations ?? [])];
+}
+
+/** Every data cell id "<row id>/<column id>" of a format (legacy: "<row id>/value"), in table order. */
+export function cellIdsOf(formatId: FormatId, variantId?: string | null): string[] {
+  const format = formatById(formatId);
+  const variant = variantOf(format, variantId);
+  const ids: string[] = [];
+  for (const table of format.tables) {
+    const parts = table.subtables ?? [{ columns: table.columns ?? [], rows: table.rows ?? [] }];
+    for (const part of parts) {
+      const rows = part === parts[parts.length - 1] && variant?.extra_rows && formatId === 'legacy' ? [...part.rows, ...variant.extra_rows] : part.rows;
+      const columns = formatId === 'legacy' ? (variant?.columns ?? part.columns).filter((c) => c.id !== 'label' && c.id !== 'unit') : part.columns;
+      for (const row of rows) if (row.kind !== 'group') for (const c of columns) ids.push(`${row.id}/${c.id}`);
+    }
+  }
+  return ids;
+}

@@ -2,6 +2,7 @@
 // baseline it measures in the same run. `npm run bench -- deadline` runs one by name.
 const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   deadline: () => import('./deadline.ts'),
+  parse: () => import('./parse.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Db, Engine } from '../db/database.ts';
+import { readerRoutes } from '../reader/routes.ts';
 import { publicPages, staffPages } from '../web/routes.ts';
 import { renderError } from '../web/pages/error.tsx';
 import { authRoutes, staffGuard } from './auth.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db, engine });
   await app.register(publicPages, { db });
+  await app.register(readerRoutes);
   await app.register(authRoutes, { db, secureCookie: https });
   await app.register(
     async (staff) => {

@@ -21,6 +21,8 @@ export interface Line {
   text: string;
   /** The line as it was in the input (for showing the source). */
   raw: string;
+  /** Web-page furniture (索引号, 发布机构, 字体, 打印, 关闭 …): table and prose readers skip it. */
+  furniture?: boolean;
 }
 
 /** A number found in the report, with where it was found. Several figures may name one cell (table and prose). */
@@ -93,6 +95,9 @@ export interface ParsedReport {
   sources: Record<CellId, { line: number; text: string; from: 'table' | 'prose' }>;
   /** Every figure found, including prose figures that repeat a table cell (the checks compare them). */
   figures: Figure[];
+  /** The parts the report announces and has (from readMeta); the section checks read them. Absent, the checks
+   *  read the lines again. */
+  sections?: Sections;
   checks: Check[];
   warnings: string[];
   /** Set when the file could not be read at all; the other fields are then empty. */

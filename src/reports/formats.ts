@@ -100,17 +100,50 @@ export function relationsOf(formatId: FormatId, variantId?: string | null): Rela
   return [...own, ...(variantOf(format, variantId)?.extra_relations ?? [])];
 }
 
-/** Every data cell id "<row id>/<column id>" of a format (legacy: "<row id>/value"), in table order. */
-export function cellIdsOf(formatId: FormatId, variantId?: string | null): string[] {
-  const format = formatById(formatId);
+/** The data columns of the legacy statistics table (统计数; 福建累计: the report year and 历年累计). */
+export function legacyColumns(variantId?: string | null): Column[] {
+  const format = formatById('legacy');
+  const own = format.tables.flatMap((t) => t.columns ?? []);
+  return (variantOf(format, variantId)?.columns ?? own).filter((c) => c.id !== 'label' && c.id !== 'unit');
+}
+
+/**
+ * The rows of the legacy statistics table for a variant, in printed order. A variant with columns of its own
+ * (福建累计) is a table of its own: its rows replace the national ones. Otherwise (山东) its rows are added to the
+ * national ones: a child after the last row of its parent's family (5.其他形式 after 4.信函申请数), a new top-level
+ * row right after the extra row placed before it (七、向图书馆… after 六's children).
+ */
+export function legacyRows(variantId?: string | null): Row[] {
+  const format = formatById('legacy');
+  const national = format.tables.flatMap((t) => t.rows ?? []);
   const variant = variantOf(format, variantId);
+  const extra = variant?.extra_rows ?? [];
+  if (variant?.columns) return extra;
+  const rows = [...national];
+  let previous = rows.length - 1;
+  for (const row of extra) {
+    let at = previous;
+    const parent = row.parent;
+    if (parent) for (const [i, r] of rows.entries()) if (r.id === parent || r.id.startsWith(`${parent}.`)) at = i;
+    rows.splice(at + 1, 0, row);
+    previous = at + 1;
+  }
+  return rows;
+}
+
+/** Every data cell id "<row id>/<column id>" of a format (legacy: "<row id>/value", 福建累计 also
+ *  "<row id>/cumulative"), in table order. */
+export function cellIdsOf(formatId: FormatId, variantId?: string | null): string[] {
+  if (formatId === 'legacy') {
+    const columns = legacyColumns(variantId);
+    return legacyRows(variantId)
+      .filter((r) => r.kind !== 'group')
+      .flatMap((r) => columns.map((c) => `${r.id}/${c.id}`));
+  }
   const ids: string[] = [];
-  for (const table of format.tables) {
-    const parts = table.subtables ?? [{ columns: table.columns ?? [], rows: table.rows ?? [] }];
-    for (const part of parts) {
-      const rows = part === parts[parts.length - 1] && variant?.extra_rows && formatId === 'legacy' ? [...part.rows, ...variant.extra_rows] : part.rows;
-      const columns = formatId === 'legacy' ? (variant?.columns ?? part.columns).filter((c) => c.id !== 'label' && c.id !== 'unit') : part.columns;
-      for (const row of rows) if (row.kind !== 'group') for (const c of columns) ids.push(`${row.id}/${c.id}`);
+  for (const table of formatById(formatId).tables) {
+    for (const part of table.subtables ?? [{ columns: table.columns ?? [], rows: table.rows ?? [] }]) {
+      for (const row of part.rows) if (row.kind !== 'group') for (const c of part.columns) ids.push(`${row.id}/${c.id}`);
     }
   }
   return ids;

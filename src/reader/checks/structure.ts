@@ -1,0 +1,231 @@
+// Checks of the report as a document: its years, what it announces and what it has, the statutory parts
+// of its regime, its tables and their unit column, dates that cannot be read, and events it cannot know.
+import { formatById } from '../../reports/formats.ts';
+import { allMatches } from '../matches.ts';
+import { readMeta } from '../meta.ts';
+import type { Check, Line, Sections, Severity } from '../model.ts';
+import type { Ctx } from './arithmetic.ts';
+import { checkData, ownCheck, quote, where } from './own.ts';
+import { formatName } from './schema.ts';
+
+export function yearMismatch(ctx: Ctx): Check[] {
+  const { years, year, format } = ctx.report;
+  if (year === null) return [ownCheck(ctx, 'year_mismatch', 'not_checkable', '无法校验：报告的标题和统计期限都未写明年度')];
+  const problems: string[] = [];
+  if (years.title !== null && years.period !== null && years.title !== years.period) {
+    problems.push(`标题中的年度为 ${years.title} 年，统计期限却是 ${years.period} 年`);
+  }
+  // template is set only when the format was recognised from the tables printed, not assumed from the year.
+  if (format !== null && years.template !== null) {
+    const { from, to } = formatById(format).applies_to_report_years;
+    if ((from !== null && year < from) || (to !== null && year > to)) {
+      problems.push(`${year} 年度报告使用了《${formatName(format)}》，该格式适用于 ${from ?? ''}–${to ?? '今'} 年度的报告`);
+    }
+  }
+  return problems.length > 0
+    ? [ownCheck(ctx, 'year_mismatch', 'fails', problems.join('；'))]
+    : [ownCheck(ctx, 'year_mismatch', 'holds', `报告年度 ${year}：标题、统计期限与表格格式一致`)];
+}
+
+const mentions = checkData.dated_mentions.map((m) => ({ ...m, pattern: new RegExp(m.pattern, 'g') }));
+
+export function anachronism(ctx: Ctx): Check[] {
+  const year = ctx.report.year;
+  if (year === null) return [];
+  const checks: Check[] = [];
+  for (const mention of mentions) {
+    if (year >= mention.known_from) continue;
+    const pattern = mention.pattern;
+    for (const line of ctx.text) {
+      if (!mention.keywords.some((k) => line.text.includes(k))) continue;
+      for (const m of allMatches(pattern, line.text)) {
+        checks.push(ownCheck(ctx, 'anachronism', 'fails', `${year} 年度报告${where(line.no)}${quote(line.text, m.index, m[0].length)}提到${mention.what}，晚于报告年度（报告可能在期限后写成，或把活动记错了年度）`));
+      }
+    }
+  }
+  return checks.length > 0 ? checks : [ownCheck(ctx, 'anachronism', 'holds', `未发现晚于 ${year} 年度的事件`)];
+}
+
+// ── sections ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const kinds = checkData.section_kinds.map((k) => ({ kind: k.kind, pattern: new RegExp(k.pattern) }));
+const fillers = new RegExp(checkData.section_fillers.join('|'), 'g');
+
+/** 九、2018年政府信息公开情况统计表。 → 政府信息公开情况统计表 */
+function sectionKey(label: string): string {
+  return label
+    .replace(/^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])/, '')
+    .replace(/\d{4}年度?/g, '')
+    .replace(/[^\u4e00-\u9fff]/g, '');
+}
+
+/** 需要说明的事项与附表 → 需要说明的事项 + 附表: two parts in one heading. */
+function splitParts(label: string): string[] {
+  const key = sectionKey(label);
+  const m = /^(.+?)(?:与|和|及)(附表|统计表)$/.exec(key);
+  return m ? [m[1]!, m[2]!] : [key];
+}
+
+/** The pairs of adjacent characters (UTF-16 code units) of a text, each as one number. */
+function bigrams(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) out.push(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+  return out;
+}
+
+/** A section label as compared: its kind (table, fees …) and the character pairs of its words without fillers. */
+interface Key {
+  text: string;
+  kind: string | undefined;
+  pairs: Set<number>;
+  count: number;
+}
+
+function keyOf(text: string): Key {
+  const pairs = bigrams(text.replace(fillers, ''));
+  return { text, kind: kinds.find((k) => k.pattern.test(text))?.kind, pairs: new Set(pairs), count: pairs.length };
+}
+
+/** Same part: one label contains the other, both are of one kind, or they share half their character pairs. */
+function similar(a: Key, b: Key): boolean {
+  if (a.text === '' || b.text === '') return false;
+  if (a.text.includes(b.text) || b.text.includes(a.text)) return true;
+  if (a.kind !== undefined && a.kind === b.kind) return true;
+  if (a.count === 0 || b.count === 0) return false;
+  let common = 0;
+  for (const g of a.pairs) if (b.pairs.has(g)) common++;
+  return (2 * common) / (a.count + b.count) >= 0.5;
+}
+
+/** A short line naming the statistics table (附件：2017年政务公开工作情况统计表), which is a part of its own. */
+const TABLE_WORDS = /统计表|附表|报告表/;
+const SENTENCE_MARKS = /[。，,;；]/;
+
+function tableLines(lines: Line[]): string[] {
+  return lines
+    .filter((l) => l.text.length <= 40 && TABLE_WORDS.test(l.text) && !SENTENCE_MARKS.test(l.text))
+    .map((l) => sectionKey(l.text.replace(/^附件[:：]?/, '')));
+}
+
+export function sectionsAnnounced(ctx: Ctx, sections: Sections): Check[] {
+  const announced = sections.announced.flatMap(splitParts).filter((s) => s !== '').map(keyOf);
+  if (announced.length === 0) return [ownCheck(ctx, 'sections_announced', 'not_checkable', '报告未在开头列出其组成部分')];
+  const present = sections.present.flatMap((p) => splitParts(p.label).map((key) => ({ key: keyOf(key), label: p.label })));
+  const anyPart = [...present.map((p) => p.key), ...tableLines(ctx.text).map(keyOf)];
+  const missing = announced.filter((a) => !anyPart.some((p) => similar(a, p))).map((a) => a.text);
+  const unannounced = [...new Set(present.filter((p) => !announced.some((a) => similar(a, p.key))).map((p) => p.label))];
+  if (missing.length === 0 && unannounced.length === 0) {
+    return [ownCheck(ctx, 'sections_announced', 'holds', `开头列出的 ${announced.length} 个部分均在正文中`)];
+  }
+  const parts = [
+    missing.length > 0 ? `开头列出但正文中没有：${missing.map((m) => `「${m}」`).join('、')}` : '',
+    unannounced.length > 0 ? `正文中有但开头未列出：${unannounced.map((u) => `「${u}」`).join('、')}` : '',
+  ].filter((p) => p !== '');
+  return [ownCheck(ctx, 'sections_announced', 'fails', parts.join('；'))];
+}
+
+const ENUMERATED = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
+
+/** Headings at any level: the heading part (up to 。 or :) of an enumerated line. */
+function headings(lines: Line[]): { text: string; line: number }[] {
+  return lines
+    .filter((l) => ENUMERATED.test(l.text) && !l.text.includes('|'))
+    .map((l) => ({ text: l.text.split(/[。:：]/)[0]!.slice(0, 40), line: l.no }));
+}
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** 32 → 三十二 (article and item numbers). */
+function chinese(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? DIGITS[tens] : ''}十${ones ? DIGITS[ones] : ''}`;
+}
+
+/** formats.json's "2008 条例 art.32(3)" → （2008年《条例》第三十二条第（三）项）. */
+function article(basis: string | undefined): string {
+  const m = /art\.\s*(\d+)\((\d+)\)/.exec(basis ?? '');
+  return m ? `（2008年《条例》第${chinese(Number(m[1]))}条第（${chinese(Number(m[2]))}）项）` : '';
+}
+
+/** The statutory parts: the national format's six sections are top-level headings; a legacy report's parts
+ *  may sit at any level (004: （四）政务公开收费情况 under 二、政务公开工作情况). */
+export function sectionsRequired(ctx: Ctx, present: Sections['present']): Check[] {
+  const format = ctx.report.format;
+  if (format === null) return [];
+  const sections = formatById(format).sections as { id: string; label: string; statutory_basis?: string }[];
+  const required = checkData.required_sections[format];
+  const top = present.map((p) => ({ text: p.label, line: p.line }));
+  const found = format === 'legacy' ? [...top, ...headings(ctx.text)] : top;
+  return required.map((r) => {
+    const section = sections.find((s) => s.id === r.section);
+    const label = section?.label.replace(/^[一二三四五六七八九十]、/, '') ?? r.section;
+    const hit = found.find((h) => r.keywords.some((k) => h.text.includes(k)));
+    const severity = r.severity as Severity;
+    return hit
+      ? ownCheck(ctx, 'sections_required', 'holds', `「${label}」：见${where(hit.line)}“${hit.text}”`, [], severity)
+      : ownCheck(ctx, 'sections_required', 'fails', `缺少「${label}」部分${article(section?.statutory_basis)}`, [], severity);
+  });
+}
+
+export function sectionChecks(ctx: Ctx): Check[] {
+  const sections = ctx.report.sections ?? readMeta(ctx.lines).sections;
+  return [...sectionsAnnounced(ctx, sections), ...sectionsRequired(ctx, sections.present)];
+}
+
+// ── tables ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export function tablePresent(ctx: Ctx): Check[] {
+  const { format, figures } = ctx.report;
+  if (format === null || !ctx.schema) return [];
+  const fromTable = figures.filter((f) => f.from === 'table');
+  if (format === 'legacy') {
+    return fromTable.length > 0
+      ? [ownCheck(ctx, 'table_present', 'holds', `统计表：读出 ${fromTable.length} 个数字`, [], 'info')]
+      : [ownCheck(ctx, 'table_present', 'fails', '报告未附《政府信息公开情况统计表》（或未能读出），数字只能从正文中读取，复议、诉讼的结果等无从核对', [], 'info')];
+  }
+  const tables = [...new Map(ctx.schema.tables.map((t) => [t.name, t.id.split('.')[0]!])).entries()];
+  return tables.map(([name, prefix]) => {
+    const n = fromTable.filter((f) => f.id.startsWith(`${prefix}.`)).length;
+    return n > 0
+      ? ownCheck(ctx, 'table_present', 'holds', `${name}：读出 ${n} 个数字`)
+      : ownCheck(ctx, 'table_present', 'fails', `未找到${name}（或未能读出其中的数字）`);
+  });
+}
+
+const units = new Set(checkData.units);
+
+/** A legacy table that prints a 单位 column but leaves it empty (003). */
+export function unitColumn(ctx: Ctx): Check[] {
+  if (ctx.report.format !== 'legacy') return [];
+  const tableLinesNo = ctx.report.figures.filter((f) => f.from === 'table').map((f) => f.line);
+  if (tableLinesNo.length === 0) return [];
+  const first = Math.min(...tableLinesNo);
+  const last = Math.max(...tableLinesNo);
+  const cells = (l: Line) => l.text.split('|').map((c) => c.trim());
+  const lines = ctx.text;
+  const header = lines.filter((l) => l.no <= first && l.no >= first - 30).find((l) => cells(l).includes('单位'));
+  if (!header) return [];
+  const printed = lines.some((l) => l.no > header.no && l.no <= last + 2 && cells(l).some((c) => units.has(c)));
+  return printed
+    ? [ownCheck(ctx, 'unit_column', 'holds', '统计表的「单位」列已填写')]
+    : [ownCheck(ctx, 'unit_column', 'fails', `统计表印有「单位」列（${where(header.no)}），但各行均未填写单位`)];
+}
+
+// ── dates ────────────────────────────────────────────────────────────────────────────────────────────────
+
+const typos = checkData.date_typos.map((t) => ({ pattern: new RegExp(t.pattern, 'g'), what: t.what }));
+
+export function dateTypos(ctx: Ctx): Check[] {
+  const checks: Check[] = [];
+  for (const line of ctx.text) {
+    if (!line.text.includes('月')) continue;
+    for (const typo of typos) {
+      for (const m of allMatches(typo.pattern, line.text)) {
+        checks.push(ownCheck(ctx, 'date_typo', 'fails', `${where(line.no)}${quote(line.text, m.index, m[0].length, 8)}：${typo.what}`));
+      }
+    }
+  }
+  return checks.length > 0 ? checks : [ownCheck(ctx, 'date_typo', 'holds', '未发现无法识读的日期')];
+}

@@ -1,0 +1,128 @@
+// Text → normalised lines: one Line per input line (numbers kept), full-width ASCII folded to half-width (digits,
+// latin, | % ( ) : , …, so （一） and (一) read the same), odd spaces collapsed, zero-width characters dropped,
+// traditional characters converted to simplified (opencc-js, character level), tabs turned into cell separators, and
+// web-page furniture (索引号, 发布机构, 字体, 打印, 关闭, {{ pvCount }} …) marked so the readers skip it. Pure.
+import * as OpenCC from 'opencc-js/t2cn';
+import type { Line } from './model.ts';
+
+/** Traditional characters frequent in these reports (the corpus converted to traditional, minus 覆 and 瞭, which
+ *  simplified text uses too): a cheap test that decides whether a text needs the converter at all (it costs about
+ *  1 ms per 5,000 characters). */
+const TRADITIONAL =
+  '開數條務請況項辦業發動關會網進議報結訴時機佈計規審複處實統爲於過對單應廳費衆責內強確國訟總體臺範設經組讀資點門問題險屬專個類後領職員據羣織負傳電欄創戶權輿維導與現決並號構萬區嚴線錄將準舉轉詢標參圍糾減熱當編訓覈認調態從視級訪補協監堅祕穩許執別極聞錯護圖質採係無絡閱館產貫積諮優勞聯歷稱華論續環預運來佔談製納徹頭長廣節斷階證檔紙說劃見還礎檢郵輯書場難購沒獲綜間繳簡醫療學際擴則針達隨隱濟討訂廢簽層繞養變義話週識徑額記繼細傷夠響畢擔財繫擬駁試評罰這適註籌緊冊曉貼復營違們習黨聲豐頻滿備雙終載講庫託張術誰慮崗較語鄉詳紹幫併農貧寫驗遞種寬盡揮雖車塊誤稅兩約風鑑鏈縣閩勵邏棄牽陽畫鎮鐵滾興綠僕陸漸紅軍輕觀頁絲東膠餘屆獨買選幹駐鐘黃絕連靜諧績樣顯軌訊蓋紛遲暢亞團師溝測蹤闢藍倉裏誠齊讓縱樞紐離饋撐肅暫順勢';
+
+/** TRADITIONAL as a table by UTF-16 code unit (all are in the BMP): one look-up per character of the text. */
+const IS_TRADITIONAL = new Uint8Array(0x10000);
+for (const ch of TRADITIONAL) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
+
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (IS_TRADITIONAL[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/** Phrases a machine conversion to Taiwan usage produces that the character converter keeps (資訊 → 资讯). */
+const PHRASES: readonly [string, string][] = [['資訊', '信息']];
+
+let toSimplified: ((text: string) => string) | undefined;
+
+function simplify(text: string): string {
+  if (!hasTraditional(text)) return text;
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  let out = text;
+  for (const [from, to] of PHRASES) out = out.split(from).join(to);
+  return convert(out);
+}
+
+/** Full-width ASCII (！ to ～) → half-width, and the ideographic space → space. Digits, latin, （）｜％：，… */
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
+export function foldWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]/g;
+const MINUS = /[\u2212\ufe63]/g;
+
+/** Widths folded, odd spaces and minus signs replaced: one character for one, line breaks kept, so normalizeText
+ *  does it once for the whole text. */
+function mapCharacters(text: string): string {
+  return foldWidth(text).replace(SPACES, ' ').replace(MINUS, '-');
+}
+
+/** What finishLine changes besides trimming (zero-width characters, a tab, two spaces): most lines have none of it. */
+const TO_FINISH = /[\u200b-\u200d\u2060\ufeff\u00ad\t]| {2}/;
+
+/** Zero-width characters dropped (line by line: one between \r and \n would join two lines), the line trimmed, tabs
+ *  turned into cell separators, runs of spaces made one. */
+function finishLine(text: string): string {
+  if (!TO_FINISH.test(text)) return text.trim();
+  return text
+    .replace(ZERO_WIDTH, '')
+    .trim()
+    .replace(/ *\t[\t ]*/g, ' | ')
+    .replace(/ {2,}/g, ' ');
+}
+
+/** One line of text, normalised (everything but the traditional → simplified step, which runs on the whole text). */
+export function normalizeLine(raw: string): string {
+  return finishLine(mapCharacters(raw));
+}
+
+/** Page furniture of published web pages: metadata fields, counters, buttons. Matched on the normalised line. */
+const FURNITURE: readonly RegExp[] = [
+  /^(?:索 ?引 ?号|发布机构|发文机关|文 ?号|生成日期|成文日期|发布日期|发布时间|来 ?源|信息来源|字体|字号|阅读|浏览|访问量|点击|主题分类|体裁分类|责任编辑|编辑|有效性|所属主题|分 ?类)(?:次数|显示)?\s*[:：]/,
+  /\{\{[^}]*\}\}/,
+  /^【?(?:打印|关闭|分享|收藏|打印本页|关闭窗口|返回顶部|扫一扫|字体[:：]?|大|中|小|默认|[\s|【】]+)+】?$/,
+  /^(?:分享到|扫一扫在手机打开当前页|当前位置[:：]|您当前的位置|首页\s*>)/,
+];
+
+export function isFurniture(text: string): boolean {
+  return text !== '' && FURNITURE.some((re) => re.test(text));
+}
+
+/** The input text as normalised lines; `no` is the 1-based line number in `text` (\r\n, \r, \n, U+2028/9). */
+const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;
+
+export function normalizeText(text: string): Line[] {
+  const raws = text.split(NEWLINE);
+  const mapped = mapCharacters(simplify(text));
+  const mappedLines = mapped === text ? raws : mapped.split(NEWLINE);
+  return raws.map((raw, i) => {
+    const norm = finishLine(mappedLines[i] ?? mapCharacters(raw));
+    const line: Line = { no: i + 1, text: norm, raw };
+    if (isFurniture(norm)) line.furniture = true;
+    return line;
+  });
+}
+
+/**
+ * A label reduced to what identifies it, for comparing table labels across copies: no spaces, no enumerators
+ * (一、 (一) 1. (1)), no parenthetical notes ((区分处理的……) (单位:万元)), no punctuation or quotes (、 vs , ; “三安全一稳定”),
+ * and no trailing 数量/数 (申请数量 vs 申请数). Both the report's text and formats.json's labels go through it.
+ */
+export function labelKey(label: string): string {
+  let key = KEYS.get(label);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    key = computeKey(label);
+    KEYS.set(label, key);
+  }
+  return key;
+}
+
+/** Labels repeat from report to report: their keys are remembered (a bounded cache, cleared when full). */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 20_000;
+
+function computeKey(label: string): string {
+  return foldWidth(label)
+    .replace(/\s+/g, '')
+    .replace(/^[一二三四五六七八九十]{1,3}[、.,]/, '')
+    .replace(/\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)/g, '')
+    .replace(/(?<![\d.])\d{1,2}[.、,](?!\d)/g, '')
+    .replace(/\([^()]*\)/g, '')
+    .replace(/[“”"'‘’「」『』《》、,.。;:!?·•\-—_/|()]/g, '')
+    .replace(/(?:数量|数)$/, '');
+}

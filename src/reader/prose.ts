@@ -1,0 +1,361 @@
+// Figures stated in sentences (共收到政府信息公开申请112件，其中当面申请5件…), mapped to the cells of the report's table
+// when the wording names one statistic unambiguously. Not figures: cumulative counts (累计, 历年, 截至…, …以来), other
+// years (2016年…, 五年来…分别为), approximate ones (约, 以上), percentages, other subjects (微信推送367条). The patterns
+// are data (prose-patterns.json); each figure keeps its sentence as `text`. Pure.
+import { formatForYear, type FormatId } from '../reports/formats.ts';
+import { cellName, schemaOf } from './checks/schema.ts';
+import { allMatches } from './matches.ts';
+import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
+import { parseCellValue } from './numbers.ts';
+import patterns from './prose-patterns.json' with { type: 'json' };
+
+type Target = 'legacy' | 'fujian_cumulative' | 'fmt2019' | 'fmt2021';
+
+/** One entry of prose-patterns.json `figures`. */
+interface Spec {
+  name: string;
+  pattern: string;
+  units?: Record<string, number>;
+  cells: Partial<Record<Target | 'fmt', string>>;
+  zero?: boolean;
+  /** An entry of `contexts`: the subject the sentence, the paragraph or the heading above must be about. */
+  context?: string;
+  /** Words that, before the figure in its clause, make it another subject. */
+  not_in_clause?: string;
+}
+
+/** What a figure's sentence, paragraph or heading must speak of (a part not given never does: null). */
+interface Context {
+  /** Its place in CONTEXTS (a sentence's answers are kept by it). */
+  index: number;
+  sentence: RegExp | null;
+  paragraph: RegExp | null;
+  heading: RegExp | null;
+}
+
+const optional = (source: string | undefined): RegExp | null => (source === undefined ? null : new RegExp(source));
+
+const CONTEXTS: ReadonlyMap<string, Context> = new Map(
+  Object.entries(patterns.contexts as Record<string, Partial<Record<'sentence' | 'paragraph' | 'heading', string>>>).map(([name, c], index) => [
+    name,
+    { index, sentence: optional(c.sentence), paragraph: optional(c.paragraph), heading: optional(c.heading) },
+  ]),
+);
+const CONTEXT_LIST: readonly Context[] = [...CONTEXTS.values()];
+
+const NUMBER = String.raw`(?<![\d.,])(?<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)`;
+
+/** The number and its unit as a pattern places them (groups n and u). */
+function unitPattern(spec: Spec): string {
+  const units = Object.keys(spec.units ?? {}).sort((a, b) => b.length - a.length);
+  return String.raw`\s*(?<u>${units.join('|')})(?![次\d])`;
+}
+
+/** A pattern as a regular expression: the wording, the connector, the number (group n) and its unit (group u). */
+function compile(spec: Spec): RegExp {
+  if (spec.context !== undefined && !CONTEXTS.has(spec.context)) throw new Error(`prose-patterns.json: unknown context ${spec.context}`);
+  const unit = unitPattern(spec);
+  const source = spec.zero
+    ? spec.pattern
+    : spec.pattern.includes('{n}')
+      ? spec.pattern.replace('{n}', NUMBER).replace('{u}', unit)
+      : `(?:${spec.pattern})${patterns.connector}${NUMBER}${unit}`;
+  return new RegExp(source, 'gd');
+}
+
+/** What a figure pattern cannot match without: a number followed by one of its units (NUMBER and the unit part of the
+ *  pattern). The wording is looked for only in sentences that have them. */
+interface NumberWithUnit {
+  /** Its place in NUMBER_WITH_UNIT (a sentence's answers are kept by it). */
+  index: number;
+  /** The units, one of which a sentence with a match contains (a cheap test before the pattern's). */
+  units: string[];
+  re: RegExp;
+}
+
+/** The number and unit a pattern needs; null when it has no such necessary part (a statement of zero, a pattern
+ *  without units, or one that places {n} and {u} apart or inside an alternative). */
+function numberWithUnit(spec: Spec): NumberWithUnit | null {
+  if (spec.zero || Object.keys(spec.units ?? {}).length === 0) return null;
+  const placed = spec.pattern.includes('{n}');
+  if (placed && (!spec.pattern.includes('{n}{u}') || spec.pattern.includes('|'))) return null;
+  const source = NUMBER + unitPattern(spec);
+  let found = NUMBER_WITH_UNIT.get(source);
+  if (!found) NUMBER_WITH_UNIT.set(source, (found = { index: NUMBER_WITH_UNIT.size, units: Object.keys(spec.units ?? {}), re: new RegExp(source) }));
+  return found;
+}
+
+/** The number-and-unit parts of all figure patterns: a handful, as patterns share their units. */
+const NUMBER_WITH_UNIT = new Map<string, NumberWithUnit>();
+
+interface Compiled {
+  spec: Spec;
+  re: RegExp;
+  notInClause: RegExp | null;
+  context: Context | undefined;
+  numberWithUnit: NumberWithUnit | null;
+}
+
+const COMPILED: readonly Compiled[] = (patterns.figures as Spec[]).map((spec) => ({
+  spec,
+  re: compile(spec),
+  notInClause: optional(spec.not_in_clause),
+  context: spec.context === undefined ? undefined : CONTEXTS.get(spec.context),
+  numberWithUnit: numberWithUnit(spec),
+}));
+const NUMBERS_WITH_UNITS: readonly NumberWithUnit[] = [...NUMBER_WITH_UNIT.values()];
+const NOT_ANNUAL_SENTENCE = new RegExp(patterns.not_annual.sentence);
+const NOT_ANNUAL_CLAUSE = new RegExp(patterns.not_annual.clause);
+const CLAUSE = /[^,，;；:：]*$/;
+const ANNUAL_RESET = new RegExp(patterns.annual_reset, 'g');
+const APPROXIMATE_AFTER = new RegExp(patterns.approximate_after);
+const INCLUDED_AFTER = new RegExp(patterns.included_after);
+const YEAR = /(\d{4})\s*年(?!\d)/g;
+const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
+const SENTENCE_END = /[。;!?；！？]/g;
+const PARAGRAPH_END = /[。;!?:；！？：)）」”』]$/;
+
+/** The report's format: as detected, else the one of its year. */
+function formatOf(meta: ReportMeta): FormatId | null {
+  return meta.format ?? (meta.year !== null ? formatForYear(meta.year) : null);
+}
+
+function targetOf(format: FormatId, meta: ReportMeta): Target {
+  if (format === 'legacy') return meta.variant === 'fujian_cumulative' ? 'fujian_cumulative' : 'legacy';
+  return format;
+}
+
+function cellOf(spec: Spec, target: Target): string | undefined {
+  return spec.cells[target] ?? (target === 'fmt2019' || target === 'fmt2021' ? spec.cells.fmt : undefined);
+}
+
+type Named = { compiled: Compiled; id: CellId };
+
+/** The patterns that name a cell of a target's table, each with that cell, in the order of prose-patterns.json: all
+ *  of them, and those that need no number (all a sentence without digits is tried for). */
+const PATTERNS_OF: ReadonlyMap<Target, { all: readonly Named[]; withoutNumber: readonly Named[] }> = new Map(
+  (['legacy', 'fujian_cumulative', 'fmt2019', 'fmt2021'] as const).map((target) => {
+    const all = COMPILED.flatMap((compiled) => {
+      const id = cellOf(compiled.spec, target);
+      return id === undefined ? [] : [{ compiled, id }];
+    });
+    return [target, { all, withoutNumber: all.filter((p) => p.compiled.numberWithUnit === null) }];
+  }),
+);
+
+// ── paragraphs: lines of running text, a line broken inside a sentence joined to the next ──────────────────────────
+
+interface Paragraph {
+  text: string;
+  /** Where each line starts in `text`. */
+  starts: { at: number; line: Line }[];
+  /** The last heading above the paragraph (一、… (三)…), or its own inline heading. */
+  heading: string;
+}
+
+function isTableLine(line: Line): boolean {
+  return line.text.includes('|') || parseCellValue(line.text) !== undefined;
+}
+
+function headingOf(text: string): string | null {
+  if (!HEADING.test(text)) return null;
+  const head = text.split(/[。]/)[0] ?? text;
+  return head.length <= 40 ? head : null;
+}
+
+function paragraphsOf(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let heading = '';
+  let open: Paragraph | null = null;
+  for (const line of lines) {
+    if (line.furniture || line.text === '' || isTableLine(line)) {
+      open = null;
+      continue;
+    }
+    const own = headingOf(line.text);
+    if (own !== null) heading = own;
+    if (open && own === null && line.text.length >= 2) {
+      open.starts.push({ at: open.text.length, line });
+      open.text += line.text;
+    } else {
+      open = { text: line.text, starts: [{ at: 0, line }], heading };
+      out.push(open);
+    }
+    if (line.text.length < 20 || PARAGRAPH_END.test(line.text) || own === line.text) open = null;
+  }
+  return out;
+}
+
+function lineAt(p: Paragraph, at: number): Line {
+  let line = p.starts[0]!.line;
+  for (const s of p.starts) if (s.at <= at) line = s.line;
+  return line;
+}
+
+// ── one sentence's candidates ────────────────────────────────────────────────────────────────────────────────────
+
+interface Candidate {
+  id: CellId;
+  value: number;
+  /** The figure's place in the paragraph: its number, or the subject of a statement of zero (未发生…行政复议). */
+  at: number;
+  start: number;
+  end: number;
+}
+
+/** Whether the words before a figure make it something other than this year's count: 累计, 截至, 五年来…分别为 in
+ *  its sentence, 上年, 同比 in its clause. A clause that starts again with this year (…，其中2017年主动公开…) counts
+ *  from there. */
+function notAnnual(before: string, year: number | null): boolean {
+  let from = 0;
+  for (const m of allMatches(ANNUAL_RESET, before)) {
+    const y = m.groups?.year;
+    if (y === undefined || Number(y) === year) from = m.index;
+  }
+  const words = before.slice(from);
+  return NOT_ANNUAL_SENTENCE.test(words) || NOT_ANNUAL_CLAUSE.test(clauseOf(words));
+}
+
+/** The end of a text from its last clause break (，；：). */
+function clauseOf(text: string): string {
+  return CLAUSE.exec(text)?.[0] ?? '';
+}
+
+/** The last year named before a figure in its paragraph (titles in 《》 aside) must be the report year. */
+function otherYear(before: string, year: number | null): boolean {
+  const years = allMatches(YEAR, before.replace(/《[^》]*》/g, ''));
+  const last = years[years.length - 1];
+  return last !== undefined && Number(last[1]) !== year;
+}
+
+/** Whether a paragraph speaks of each context (by its index), in its text or in the heading above it. */
+function paragraphContexts(p: Paragraph): boolean[] {
+  return CONTEXT_LIST.map((c) => (c.paragraph?.test(p.text) ?? false) || (c.heading?.test(p.heading) ?? false));
+}
+
+const DIGIT = /\d/;
+
+/** One sentence of a paragraph, with what the patterns need of it: whether it (or its paragraph) speaks of each
+ *  context, whether it has each number with a unit (both by index). */
+interface Sentence {
+  p: Paragraph;
+  from: number;
+  text: string;
+  digits: boolean;
+  speaks: boolean[];
+  /** Only for a sentence with digits. */
+  numbers: boolean[];
+}
+
+/** Where each sentence of a paragraph starts and ends: up to and with its 。；！？ (the last one: to the end). */
+function sentencesOf(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = 0; from < text.length; ) {
+    SENTENCE_END.lastIndex = from;
+    const to = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length; // just after the 。
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
+function sentenceOf(p: Paragraph, from: number, to: number, inParagraph: boolean[]): Sentence {
+  const text = p.text.slice(from, to);
+  const speaks: boolean[] = [];
+  for (const c of CONTEXT_LIST) speaks.push((c.sentence?.test(text) ?? false) || inParagraph[c.index]!);
+  const digits = DIGIT.test(text);
+  const numbers: boolean[] = [];
+  if (digits) for (const n of NUMBERS_WITH_UNITS) numbers.push(hasUnit(text, n.units) && n.re.test(text));
+  return { p, from, text, digits, speaks, numbers };
+}
+
+function hasUnit(text: string, units: string[]): boolean {
+  for (const unit of units) if (text.includes(unit)) return true;
+  return false;
+}
+
+/** Whether a pattern can match in a sentence at all: its context is spoken of, its number and unit stand there. */
+function applies(c: Compiled, s: Sentence): boolean {
+  return (c.context === undefined || s.speaks[c.context.index]!) && (c.numberWithUnit === null || s.numbers[c.numberWithUnit.index]!);
+}
+
+function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
+  const { p, from, text: sentence } = s;
+  const out: Candidate[] = [];
+  const patterns = PATTERNS_OF.get(target)!;
+  for (const { compiled, id } of s.digits ? patterns.all : patterns.withoutNumber) {
+    if (!applies(compiled, s)) continue;
+    const { spec, re, notInClause } = compiled;
+    for (const m of allMatches(re, sentence)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const after = sentence.slice(end);
+      const before = sentence.slice(0, start);
+      if (notAnnual(before, year) || otherYear(p.text.slice(0, from + start), year) || (notInClause?.test(clauseOf(before)) ?? false)) continue;
+      if (APPROXIMATE_AFTER.test(after) || INCLUDED_AFTER.test(after)) continue;
+      let value = 0;
+      let at = m.indices?.groups?.s?.[0] ?? start;
+      if (!spec.zero) {
+        const n = parseCellValue(m.groups?.n ?? '');
+        const unit = m.groups?.u ?? '';
+        const scale = spec.units?.[unit] ?? 1;
+        if (typeof n !== 'number' || (scale === 1 && !Number.isInteger(n))) continue;
+        value = Number((n * scale).toFixed(8));
+        at = m.indices?.groups?.n?.[0] ?? at;
+      }
+      out.push({ id, value, at: from + at, start: from + start, end: from + end });
+    }
+  }
+  return out;
+}
+
+/** Matches of one number: a wording inside a longer one yields to it (办结 inside 按时办结); two readings left that
+ *  name different cells are ambiguous. */
+function settle(candidates: Candidate[]): { kept: Candidate[]; ambiguous: Candidate[][] } {
+  const byPlace = new Map<number, Candidate[]>();
+  for (const c of candidates) byPlace.set(c.at, [...(byPlace.get(c.at) ?? []), c]);
+  const kept: Candidate[] = [];
+  const ambiguous: Candidate[][] = [];
+  for (const group of byPlace.values()) {
+    const outer = group.filter((c) => !group.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+    const ids = new Set(outer.map((c) => c.id));
+    if (ids.size === 1) kept.push(outer[0]!);
+    else ambiguous.push(outer);
+  }
+  return { kept: kept.sort((a, b) => a.at - b.at), ambiguous };
+}
+
+function excerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/**
+ * Figures stated in the report's sentences, as cells of its table (format and variant from `meta`; the table of the
+ * report year when the format is unknown). Each figure's `text` is its sentence. A number two wordings claim for
+ * different cells is left out with a warning. Every figure is kept, also when two sentences give one cell different
+ * numbers: the pipeline then fills no cell from them, and the checks compare them.
+ */
+export function readProse(lines: Line[], meta: ReportMeta): Found {
+  const format = formatOf(meta);
+  if (format === null) return { figures: [], warnings: [] };
+  const target = targetOf(format, meta);
+  const schema = schemaOf(format, format === 'legacy' ? meta.variant : null);
+  const figures: Figure[] = [];
+  const warnings: string[] = [];
+  for (const p of paragraphsOf(lines)) {
+    const inParagraph = paragraphContexts(p);
+    for (const [from, to] of sentencesOf(p.text)) {
+      const s = sentenceOf(p, from, to, inParagraph);
+      const sentence = s.text;
+      const candidates = candidatesOf(s, target, meta.year);
+      if (candidates.length === 0) continue; // most sentences state no figure
+      const { kept, ambiguous } = settle(candidates);
+      for (const c of kept) figures.push({ id: c.id, value: c.value, from: 'prose', line: lineAt(p, c.at).no, text: sentence });
+      for (const group of ambiguous) {
+        const names = group.map((c) => cellName(schema, c.id, meta.year)).join('、');
+        warnings.push(`正文第${lineAt(p, group[0]!.at).no}行「${excerpt(sentence)}」中的数字 ${group[0]!.value} 可以理解为${names}，无法确定，未采用`);
+      }
+    }
+  }
+  return { figures, warnings };
+}

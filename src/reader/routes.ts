@@ -1,0 +1,108 @@
+// The supervisor's report reader: GET /reader (the form), POST /reader (upload a file — multipart, at most
+// 20 MB — or paste the text) → the result page; errors come back on the form with a Chinese message and
+// 400 (nothing sent), 413 (too large) or 422 (not readable, or no report in it). No log-in for now.
+import { readFileSync } from 'node:fs';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendHtml } from '../http/reply.ts';
+import { INPUT_LIMITS, readInput } from './inputs/index.ts';
+import { ReaderError } from './model.ts';
+import { parseText } from './parse.ts';
+import { READER_CSS, renderReaderForm, renderReaderResult } from './views/pages.tsx';
+
+/** The inputs' own limit, so that a file the form accepts is never refused for its size afterwards. */
+export const MAX_UPLOAD_BYTES = INPUT_LIMITS.maxBytes;
+const PASTED = '粘贴的文本';
+/** Pasted text longer than this is not put back into the form after an error. */
+const KEEP_TEXT = 1024 * 1024;
+
+const css = readFileSync(new URL('./views/reader.css', import.meta.url));
+
+interface Submission {
+  file?: { name: string; bytes: Buffer };
+  text?: string;
+}
+
+class FormError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const LIMIT = `${MAX_UPLOAD_BYTES / 1_000_000} MB`;
+const TOO_LARGE = `文件过大，上限 ${LIMIT}`;
+
+async function readSubmission(request: FastifyRequest): Promise<Submission> {
+  if (!request.isMultipart()) {
+    const text = (request.body as { text?: unknown } | undefined)?.text;
+    return typeof text === 'string' ? { text } : {};
+  }
+  const out: Submission = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (bytes.length > 0) out.file = { name: (part.filename || '上传的文件').slice(0, 200), bytes };
+      } else if (part.fieldname === 'text' && typeof part.value === 'string') {
+        if (part.valueTruncated) throw new FormError(413, `粘贴的文本过长，上限 ${LIMIT}`);
+        out.text = part.value;
+      }
+    }
+  } catch (error) {
+    if (error instanceof FormError) throw error;
+    const e = error as { code?: unknown; statusCode?: unknown };
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) throw new FormError(413, TOO_LARGE);
+    throw error;
+  }
+  return out;
+}
+
+/** The text to read and its name: the uploaded file's (decoded by the inputs) or the pasted text. */
+async function sourceOf(submission: Submission): Promise<{ text: string; name: string; warnings: string[] }> {
+  if (submission.file) {
+    try {
+      const { text, warnings } = await readInput(submission.file.bytes, submission.file.name);
+      return { text, name: submission.file.name, warnings };
+    } catch (error) {
+      if (error instanceof ReaderError) throw new FormError(422, error.message);
+      throw error;
+    }
+  }
+  if (submission.text !== undefined && submission.text.trim() !== '') return { text: submission.text, name: PASTED, warnings: [] };
+  throw new FormError(400, '请上传报告文件，或粘贴报告全文');
+}
+
+async function postReader(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  let submission: Submission = {};
+  try {
+    submission = await readSubmission(request);
+    const { text, name, warnings } = await sourceOf(submission);
+    const report = parseText(text, name);
+    report.warnings.unshift(...warnings);
+    if (report.format === null && report.figures.length === 0) {
+      throw new FormError(422, '未能在其中找到政府信息公开工作年度报告的表格或统计数字');
+    }
+    // The same line split as the reader's normalisation, so that line numbers match.
+    return sendHtml(reply, renderReaderResult({ report, lines: text.split(/\r\n|\r|\n|\u2028|\u2029/) }));
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    const text = submission.text !== undefined && submission.text.length <= KEEP_TEXT ? submission.text : undefined;
+    return sendHtml(reply, renderReaderForm({ error: error.message, ...(text !== undefined ? { text } : {}) }), error.status);
+  }
+}
+
+export async function readerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, fieldSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 },
+  });
+
+  app.get(READER_CSS, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+
+  app.get('/reader', async (_request, reply) => sendHtml(reply, renderReaderForm({})));
+
+  // Reading a report costs CPU: a tighter limit per client than the site's.
+  app.post('/reader', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, postReader);
+}

@@ -83,7 +83,9 @@ function unreadable(file: string, error: string): ParsedReport {
 export async function parseFile(bytes: Uint8Array, file: string): Promise<ParsedReport> {
   try {
     const input = await readInput(bytes, file);
-    return parseText(input.text, file);
+    const report = parseText(input.text, file);
+    report.warnings.unshift(...input.warnings);
+    return report;
   } catch (err) {
     if (err instanceof ReaderError) return unreadable(file, err.message);
     throw err;

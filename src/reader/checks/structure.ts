@@ -66,10 +66,9 @@ function splitParts(label: string): string[] {
   return m ? [m[1]!, m[2]!] : [key];
 }
 
-/** The pairs of adjacent characters (UTF-16 code units) of a text, each as one number. */
-function bigrams(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+function bigrams(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
   return out;
 }
 
@@ -77,7 +76,7 @@ function bigrams(text: string): number[] {
 interface Key {
   text: string;
   kind: string | undefined;
-  pairs: Set<number>;
+  pairs: Set<string>;
   count: number;
 }
 
@@ -97,10 +96,10 @@ function similar(a: Key, b: Key): boolean {
   return (2 * common) / (a.count + b.count) >= 0.5;
 }
 
-/** A short line naming the statistics table (附件：2017年政务公开工作情况统计表), which is a part of its own. */
 const TABLE_WORDS = /统计表|附表|报告表/;
 const SENTENCE_MARKS = /[。，,;；]/;
 
+/** A short line naming the statistics table (附件：2017年政务公开工作情况统计表), which is a part of its own. */
 function tableLines(lines: Line[]): string[] {
   return lines
     .filter((l) => l.text.length <= 40 && TABLE_WORDS.test(l.text) && !SENTENCE_MARKS.test(l.text))

@@ -41,9 +41,9 @@ function keyOf(label: string): string {
   return key.startsWith('其中') ? key.slice(2) : key;
 }
 
-/** A label whose note is cut by a line break (（四）…专项经费（不包括用于政府公报…建设维): the label before the note. */
 const CLOSING = /[)）]/;
 
+/** A label whose note is cut by a line break (（四）…专项经费（不包括用于政府公报…建设维): the label before the note. */
 function cutOpenNote(text: string): { text: string; open: boolean } {
   const at = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
   if (at <= 0 || CLOSING.test(text.slice(at))) return { text, open: false };

@@ -82,11 +82,16 @@ export function isFurniture(text: string): boolean {
   return text !== '' && FURNITURE.some((re) => re.test(text));
 }
 
-/** The input text as normalised lines; `no` is the 1-based line number in `text` (\r\n, \r, \n, U+2028/9). */
 const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;
 
+/** The input's lines as the reader numbers them (\r\n, \r, \n, U+2028/9): line `no` is `splitLines(text)[no - 1]`. */
+export function splitLines(text: string): string[] {
+  return text.split(NEWLINE);
+}
+
+/** The input text as normalised lines; `no` is the 1-based line number in `text` (see splitLines). */
 export function normalizeText(text: string): Line[] {
-  const raws = text.split(NEWLINE);
+  const raws = splitLines(text);
   const mapped = mapCharacters(simplify(text));
   const mappedLines = mapped === text ? raws : mapped.split(NEWLINE);
   return raws.map((raw, i) => {

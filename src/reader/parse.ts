@@ -1,6 +1,6 @@
 // The reader's pipeline: bytes → text (inputs/) → normalised lines → metadata → tables (modern or legacy) and prose
 // → cells (a table figure wins; prose fills only cells no table gave) → checks. parseText is pure.
-import { readInput } from './inputs/index.ts';
+import { readInput, type InputText } from './inputs/index.ts';
 import { runChecks } from './checks.ts';
 import { readMeta } from './meta.ts';
 import { ReaderError } from './model.ts';
@@ -80,12 +80,16 @@ function unreadable(file: string, error: string): ParsedReport {
   };
 }
 
+/** parseText on what the inputs read, with the inputs' own warnings (an OCR-only PDF page …) first. */
+export function parseInput(input: InputText, file: string): ParsedReport {
+  const report = parseText(input.text, file);
+  report.warnings.unshift(...input.warnings);
+  return report;
+}
+
 export async function parseFile(bytes: Uint8Array, file: string): Promise<ParsedReport> {
   try {
-    const input = await readInput(bytes, file);
-    const report = parseText(input.text, file);
-    report.warnings.unshift(...input.warnings);
-    return report;
+    return parseInput(await readInput(bytes, file), file);
   } catch (err) {
     if (err instanceof ReaderError) return unreadable(file, err.message);
     throw err;

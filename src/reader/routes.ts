@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendHtml } from '../http/reply.ts';
-import { INPUT_LIMITS, readInput } from './inputs/index.ts';
+import { INPUT_LIMITS, readInput, type InputText } from './inputs/index.ts';
+import { splitLines } from './normalize.ts';
 import { ReaderError } from './model.ts';
-import { parseText } from './parse.ts';
+import { parseInput } from './parse.ts';
 import { READER_CSS, renderReaderForm, renderReaderResult } from './views/pages.tsx';
 
 /** The inputs' own limit, so that a file the form accepts is never refused for its size afterwards. */
@@ -61,17 +62,16 @@ async function readSubmission(request: FastifyRequest): Promise<Submission> {
 }
 
 /** The text to read and its name: the uploaded file's (decoded by the inputs) or the pasted text. */
-async function sourceOf(submission: Submission): Promise<{ text: string; name: string; warnings: string[] }> {
+async function sourceOf(submission: Submission): Promise<{ input: InputText; name: string }> {
   if (submission.file) {
     try {
-      const { text, warnings } = await readInput(submission.file.bytes, submission.file.name);
-      return { text, name: submission.file.name, warnings };
+      return { input: await readInput(submission.file.bytes, submission.file.name), name: submission.file.name };
     } catch (error) {
       if (error instanceof ReaderError) throw new FormError(422, error.message);
       throw error;
     }
   }
-  if (submission.text !== undefined && submission.text.trim() !== '') return { text: submission.text, name: PASTED, warnings: [] };
+  if (submission.text !== undefined && submission.text.trim() !== '') return { input: { kind: 'text', text: submission.text, warnings: [] }, name: PASTED };
   throw new FormError(400, '请上传报告文件，或粘贴报告全文');
 }
 
@@ -79,14 +79,12 @@ async function postReader(request: FastifyRequest, reply: FastifyReply): Promise
   let submission: Submission = {};
   try {
     submission = await readSubmission(request);
-    const { text, name, warnings } = await sourceOf(submission);
-    const report = parseText(text, name);
-    report.warnings.unshift(...warnings);
+    const { input, name } = await sourceOf(submission);
+    const report = parseInput(input, name);
     if (report.format === null && report.figures.length === 0) {
       throw new FormError(422, '未能在其中找到政府信息公开工作年度报告的表格或统计数字');
     }
-    // The same line split as the reader's normalisation, so that line numbers match.
-    return sendHtml(reply, renderReaderResult({ report, lines: text.split(/\r\n|\r|\n|\u2028|\u2029/) }));
+    return sendHtml(reply, renderReaderResult({ report, lines: splitLines(input.text) }));
   } catch (error) {
     if (!(error instanceof FormError)) throw error;
     const text = submission.text !== undefined && submission.text.length <= KEEP_TEXT ? submission.text : undefined;

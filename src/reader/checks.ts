@@ -4,7 +4,7 @@
 import type { Check, Line, ParsedReport } from './model.ts';
 import { contextOf } from './checks/arithmetic.ts';
 import { channelsSumIsTotal } from './checks/channels.ts';
-import { applicationUnit, narrativePartLeTotal, narrativeVsNarrative, narrativeVsTable, percentVsCounts } from './checks/narrative.ts';
+import { applicationUnit, labelVsNarrative, narrativePartLeTotal, narrativeVsNarrative, narrativeVsTable, percentVsCounts } from './checks/narrative.ts';
 import { relationChecks } from './checks/relations.ts';
 import { anachronism, dateTypos, sectionChecks, tablePresent, unitColumn, yearMismatch } from './checks/structure.ts';
 
@@ -14,6 +14,7 @@ export function runChecks(report: ParsedReport, lines: Line[]): Check[] {
     ...relationChecks(ctx),
     ...channelsSumIsTotal(ctx),
     ...narrativeVsTable(ctx),
+    ...labelVsNarrative(ctx),
     ...narrativeVsNarrative(ctx),
     ...narrativePartLeTotal(ctx),
     ...percentVsCounts(ctx),

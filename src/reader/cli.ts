@@ -95,7 +95,7 @@ function tableLines(table: TableView): string[] {
       lines.push(`${indent}${row.label}`);
       continue;
     }
-    const values = row.cells.map((c) => `${cellText(c.value)}${c.source?.from === 'prose' ? '*' : ''}`);
+    const values = row.cells.map((c) => `${cellText(c.value, c.source?.unit)}${c.source?.from === 'prose' ? '*' : ''}`);
     lines.push(`${indent}${row.label}${row.label ? '：' : ''}${values.join(multi ? ' | ' : '')}`);
   }
   return lines;

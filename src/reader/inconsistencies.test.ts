@@ -79,6 +79,7 @@ const expected: Record<string, Corpus> = {
       { id: 'narrative_part_le_total', has: '176 条，多于本年全部主动公开的统计表「主动公开文件数」「2017」列：12（历年累计 118）', item: '2' },
       { id: 'sections_required', has: '缺少「政府信息公开的收费及减免情况」部分（2008年《条例》第三十二条第（三）项）', severity: 'warning', item: '11' },
       { id: 'unit_column', has: '各行均未填写单位', severity: 'info', item: '12' },
+      { id: 'label_vs_narrative', has: '「主动公开文件数」「2017」列（第 133 行）计的是文件，正文第 83 行', severity: 'info', item: '12: 文件数 vs 政府信息' },
       { id: 'date_typo', has: '201711月', severity: 'info', item: '15' },
       { id: 'date_typo', has: '20173月', severity: 'info', item: '15' },
     ],

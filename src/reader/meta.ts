@@ -130,17 +130,39 @@ const ALL_ROW_KEYS = new Set([...LABELS.values()].flatMap((s) => [...s]));
 /** Longer cells are sentences, not labels. */
 const MAX_LABEL = 60;
 
-function cellKeys(lines: Line[]): Set<string> {
-  const keys = new Set<string>();
+/** The marker sets a label key belongs to, for counting without collecting every key of the report. */
+const MARKER_SETS: ReadonlyMap<string, ('legacy' | 'fmt2019' | 'fmt2021' | 'modern')[]> = (() => {
+  const out = new Map<string, ('legacy' | 'fmt2019' | 'fmt2021' | 'modern')[]>();
+  const add = (set: Set<string>, name: 'legacy' | 'fmt2019' | 'fmt2021' | 'modern') => {
+    for (const k of set) out.set(k, [...(out.get(k) ?? []), name]);
+  };
+  add(MARKERS.get('legacy')!, 'legacy');
+  add(MARKERS.get('fmt2019')!, 'fmt2019');
+  add(MARKERS.get('fmt2021')!, 'fmt2021');
+  add(MODERN_SHARED, 'modern');
+  return out;
+})();
+
+/** The distinct marker keys printed as cells (or as space-separated parts of a cell), by marker set. */
+function markerCounts(lines: Line[]): Record<'legacy' | 'fmt2019' | 'fmt2021' | 'modern', number> {
+  const seen = new Set<string>();
+  const counts = { legacy: 0, fmt2019: 0, fmt2021: 0, modern: 0 };
+  const count = (cell: string) => {
+    const key = labelKey(cell);
+    const sets = MARKER_SETS.get(key);
+    if (sets === undefined || seen.has(key)) return;
+    seen.add(key);
+    for (const name of sets) counts[name]++;
+  };
   for (const line of lines) {
     if (line.text.length > MAX_LABEL && !line.text.includes('|')) continue; // a sentence
     for (const cell of line.text.split('|')) {
       if (cell.length > MAX_LABEL) continue;
-      keys.add(labelKey(cell));
-      if (cell.includes(' ')) for (const part of cell.split(' ')) keys.add(labelKey(part));
+      count(cell);
+      if (cell.includes(' ')) for (const part of cell.split(' ')) count(part);
     }
   }
-  return keys;
+  return counts;
 }
 
 interface FormatFound {
@@ -149,12 +171,7 @@ interface FormatFound {
 }
 
 export function detectFormat(lines: Line[], year: number | null): FormatFound {
-  const keys = cellKeys(lines);
-  const count = (set: Set<string>): number => [...set].filter((k) => keys.has(k)).length;
-  const legacy = count(MARKERS.get('legacy')!);
-  const f19 = count(MARKERS.get('fmt2019')!);
-  const f21 = count(MARKERS.get('fmt2021')!);
-  const modern = count(MODERN_SHARED);
+  const { legacy, fmt2019: f19, fmt2021: f21, modern } = markerCounts(lines);
   const byYear = year === null ? null : formatForYear(year);
   if (legacy === 0 && f19 === 0 && f21 === 0 && modern === 0) return { format: byYear, fromContent: false };
   if (legacy > f19 + f21 + modern) return { format: 'legacy', fromContent: true };

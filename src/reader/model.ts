@@ -34,6 +34,17 @@ export interface Figure {
   line: number;
   /** The source text (the table row or the sentence) the figure was read from. */
   text: string;
+  /** The unit the report states for a cell whose unit the format leaves open (采购总金额: 元 or 万元). */
+  unit?: string;
+}
+
+/** Where a cell's figure was read. */
+export interface Source {
+  line: number;
+  text: string;
+  from: 'table' | 'prose';
+  /** See Figure.unit. */
+  unit?: string;
 }
 
 export interface Years {
@@ -92,7 +103,7 @@ export interface ParsedReport {
   variant: VariantId | null;
   /** Table figures first; a prose figure fills a cell only where no table gave it. */
   cells: Record<CellId, number | null>;
-  sources: Record<CellId, { line: number; text: string; from: 'table' | 'prose' }>;
+  sources: Record<CellId, Source>;
   /** Every figure found, including prose figures that repeat a table cell (the checks compare them). */
   figures: Figure[];
   /** The parts the report announces and has (from readMeta); the section checks read them. Absent, the checks

@@ -35,7 +35,7 @@ function cellsOf(figures: Figure[], warnings: string[]): Cells {
 
 function put(out: Cells, f: Figure): void {
   out.cells[f.id] = f.value;
-  out.sources[f.id] = { line: f.line, text: f.text, from: f.from };
+  out.sources[f.id] = { line: f.line, text: f.text, from: f.from, ...(f.unit !== undefined ? { unit: f.unit } : {}) };
 }
 
 export function parseText(text: string, file: string): ParsedReport {

@@ -234,3 +234,28 @@ describe('readProse and readLegacyTable on the corpus: the expected cells', () =
     assert.deepEqual(cells(readProse(lines, meta('fmt2021', 2022))), { 't3.new/total': 212, 't3.results.total/total': 206, 't3.carry_forward/total': 6 });
   });
 });
+
+describe('readProse: numbers in Chinese numerals and in ten thousands', () => {
+  it('reads a count in Chinese numerals (一件, 十二件)', () => {
+    const found = prose(`${APPLICATIONS}\n2017年，我局共收到政府信息公开申请十二件，其中当面申请一件。`);
+    assert.deepEqual(cells(found), { 'legacy.requests.received/value': 12, 'legacy.requests.received.in_person/value': 1 });
+  });
+
+  it('reads 万 counts (1.2万条) and 万 amounts of money', () => {
+    assert.deepEqual(cells(prose('2017年，我局主动公开政府信息1.2万条。')), { 'legacy.proactive.total/value': 12_000 });
+    const fees = prose(`${APPLICATIONS}\n2017年，因依申请公开检索、复制、邮寄收取费用0.5万元。`);
+    assert.deepEqual(cells(fees), { 'legacy.fees/value': 0.5 });
+  });
+
+  it('leaves out approximate Chinese numerals (十余件, 数十件, 几件)', () => {
+    for (const n of ['十余', '数十', '几']) {
+      const found = prose(`${APPLICATIONS}\n2017年，我局共收到政府信息公开申请${n}件。`);
+      assert.deepEqual(cells(found), {}, n);
+    }
+  });
+
+  it('does not take a numeral inside a word (一是, 一次性, 十三五)', () => {
+    const found = prose(`${APPLICATIONS}\n2017年，一是收到申请后一次性告知；二是落实“十三五”规划。`);
+    assert.deepEqual(cells(found), {});
+  });
+});

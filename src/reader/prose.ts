@@ -6,7 +6,7 @@ import { formatForYear, type FormatId } from '../reports/formats.ts';
 import { cellName, schemaOf } from './checks/schema.ts';
 import { allMatches } from './matches.ts';
 import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
-import { parseCellValue } from './numbers.ts';
+import { parseCellValue, parseChineseNumber } from './numbers.ts';
 import patterns from './prose-patterns.json' with { type: 'json' };
 
 type Target = 'legacy' | 'fujian_cumulative' | 'fmt2019' | 'fmt2021';
@@ -41,9 +41,23 @@ const CONTEXTS: ReadonlyMap<string, Context> = new Map(
     { index, sentence: optional(c.sentence), paragraph: optional(c.paragraph), heading: optional(c.heading) },
   ]),
 );
-const CONTEXT_LIST: readonly Context[] = [...CONTEXTS.values()];
 
-const NUMBER = String.raw`(?<![\d.,])(?<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)`;
+/** Chinese numerals a count may be written in (一件, 十二条, 两千零五条); not 几, 数, 余 (十余件 is no count). */
+const NUMERAL = '零〇一二两三四五六七八九十百千';
+/** A number: in digits (1,486 / 0.35) or a Chinese numeral starting with a digit word or 十 (not after 数, 几, 约 …:
+ *  数十件 is no count), then 万 if the report counts in ten thousands (1.2万条). Group n: the number, group w: 万. */
+const NUMBER = String.raw`(?<n>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![${NUMERAL}数几多余约近上])[一二两三四五六七八九十][${NUMERAL}]{0,5})(?<w>万(?!元))?`;
+
+/** Amounts of money (units in 元 or 万元) may have decimals; counts may not. */
+function isMoney(spec: Spec): boolean {
+  return Object.keys(spec.units ?? {}).some((u) => u.endsWith('元'));
+}
+
+/** The value of a number NUMBER matched: digits or a Chinese numeral, times 10,000 with 万. */
+function numberOf(digits: string, wan: boolean): number | undefined {
+  const n = parseCellValue(digits) ?? parseChineseNumber(digits);
+  return typeof n === 'number' ? (wan ? Number((n * 10_000).toFixed(4)) : n) : undefined;
+}
 
 /** The number and its unit as a pattern places them (groups n and u). */
 function unitPattern(spec: Spec): string {
@@ -103,7 +117,6 @@ const COMPILED: readonly Compiled[] = (patterns.figures as Spec[]).map((spec) =>
   context: spec.context === undefined ? undefined : CONTEXTS.get(spec.context),
   numberWithUnit: numberWithUnit(spec),
 }));
-const NUMBERS_WITH_UNITS: readonly NumberWithUnit[] = [...NUMBER_WITH_UNIT.values()];
 const NOT_ANNUAL_SENTENCE = new RegExp(patterns.not_annual.sentence);
 const NOT_ANNUAL_CLAUSE = new RegExp(patterns.not_annual.clause);
 const CLAUSE = /[^,，;；:：]*$/;
@@ -151,6 +164,8 @@ interface Paragraph {
   starts: { at: number; line: Line }[];
   /** The last heading above the paragraph (一、… (三)…), or its own inline heading. */
   heading: string;
+  /** Whether it speaks of each context (see paragraphSpeaks). */
+  speaks: (boolean | undefined)[];
 }
 
 function isTableLine(line: Line): boolean {
@@ -178,7 +193,7 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
       open.starts.push({ at: open.text.length, line });
       open.text += line.text;
     } else {
-      open = { text: line.text, starts: [{ at: 0, line }], heading };
+      open = { text: line.text, starts: [{ at: 0, line }], heading, speaks: [] };
       out.push(open);
     }
     if (line.text.length < 20 || PARAGRAPH_END.test(line.text) || own === line.text) open = null;
@@ -228,23 +243,27 @@ function otherYear(before: string, year: number | null): boolean {
   return last !== undefined && Number(last[1]) !== year;
 }
 
-/** Whether a paragraph speaks of each context (by its index), in its text or in the heading above it. */
-function paragraphContexts(p: Paragraph): boolean[] {
-  return CONTEXT_LIST.map((c) => (c.paragraph?.test(p.text) ?? false) || (c.heading?.test(p.heading) ?? false));
+/** Whether a paragraph speaks of a context, in its text or in the heading above it: asked only for the contexts of
+ *  the patterns tried, and answered once per paragraph (by the context's index; undefined = not asked yet). */
+function paragraphSpeaks(p: Paragraph, c: Context): boolean {
+  let known = p.speaks[c.index];
+  if (known === undefined) p.speaks[c.index] = known = (c.paragraph?.test(p.text) ?? false) || (c.heading?.test(p.heading) ?? false);
+  return known;
 }
 
-const DIGIT = /\d/;
+/** A sentence that can state a count: it has a digit, or a Chinese numeral right before a unit of count. */
+const DIGIT = new RegExp(String.raw`\d|[一二两三四五六七八九十][${NUMERAL}]{0,5}万?\s*(?:件|条|次|个|项|人|起|篇|份|家|场|期|元)`);
 
-/** One sentence of a paragraph, with what the patterns need of it: whether it (or its paragraph) speaks of each
- *  context, whether it has each number with a unit (both by index). */
+/** One sentence of a paragraph, with what the patterns need of it, each worked out when first asked (most sentences
+ *  are tried for a few patterns only): whether it (or its paragraph) speaks of a context, whether it has a number
+ *  with a unit (both by index; undefined = not asked yet). */
 interface Sentence {
   p: Paragraph;
   from: number;
   text: string;
   digits: boolean;
-  speaks: boolean[];
-  /** Only for a sentence with digits. */
-  numbers: boolean[];
+  speaks: (boolean | undefined)[];
+  numbers: (boolean | undefined)[];
 }
 
 /** Where each sentence of a paragraph starts and ends: up to and with its 。；！？ (the last one: to the end). */
@@ -259,14 +278,21 @@ function sentencesOf(text: string): [number, number][] {
   return out;
 }
 
-function sentenceOf(p: Paragraph, from: number, to: number, inParagraph: boolean[]): Sentence {
+function sentenceOf(p: Paragraph, from: number, to: number): Sentence {
   const text = p.text.slice(from, to);
-  const speaks: boolean[] = [];
-  for (const c of CONTEXT_LIST) speaks.push((c.sentence?.test(text) ?? false) || inParagraph[c.index]!);
-  const digits = DIGIT.test(text);
-  const numbers: boolean[] = [];
-  if (digits) for (const n of NUMBERS_WITH_UNITS) numbers.push(hasUnit(text, n.units) && n.re.test(text));
-  return { p, from, text, digits, speaks, numbers };
+  return { p, from, text, digits: DIGIT.test(text), speaks: [], numbers: [] };
+}
+
+function speaks(s: Sentence, c: Context): boolean {
+  let known = s.speaks[c.index];
+  if (known === undefined) s.speaks[c.index] = known = (c.sentence?.test(s.text) ?? false) || paragraphSpeaks(s.p, c);
+  return known;
+}
+
+function hasNumber(s: Sentence, n: NumberWithUnit): boolean {
+  let known = s.numbers[n.index];
+  if (known === undefined) s.numbers[n.index] = known = hasUnit(s.text, n.units) && n.re.test(s.text);
+  return known;
 }
 
 function hasUnit(text: string, units: string[]): boolean {
@@ -276,7 +302,7 @@ function hasUnit(text: string, units: string[]): boolean {
 
 /** Whether a pattern can match in a sentence at all: its context is spoken of, its number and unit stand there. */
 function applies(c: Compiled, s: Sentence): boolean {
-  return (c.context === undefined || s.speaks[c.context.index]!) && (c.numberWithUnit === null || s.numbers[c.numberWithUnit.index]!);
+  return (c.context === undefined || speaks(s, c.context)) && (c.numberWithUnit === null || hasNumber(s, c.numberWithUnit));
 }
 
 function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
@@ -296,10 +322,10 @@ function candidatesOf(s: Sentence, target: Target, year: number | null): Candida
       let value = 0;
       let at = m.indices?.groups?.s?.[0] ?? start;
       if (!spec.zero) {
-        const n = parseCellValue(m.groups?.n ?? '');
+        const n = numberOf(m.groups?.n ?? '', m.groups?.w !== undefined);
         const unit = m.groups?.u ?? '';
         const scale = spec.units?.[unit] ?? 1;
-        if (typeof n !== 'number' || (scale === 1 && !Number.isInteger(n))) continue;
+        if (typeof n !== 'number' || (!Number.isInteger(n) && !isMoney(spec))) continue; // a count is whole
         value = Number((n * scale).toFixed(8));
         at = m.indices?.groups?.n?.[0] ?? at;
       }
@@ -343,9 +369,8 @@ export function readProse(lines: Line[], meta: ReportMeta): Found {
   const figures: Figure[] = [];
   const warnings: string[] = [];
   for (const p of paragraphsOf(lines)) {
-    const inParagraph = paragraphContexts(p);
     for (const [from, to] of sentencesOf(p.text)) {
-      const s = sentenceOf(p, from, to, inParagraph);
+      const s = sentenceOf(p, from, to);
       const sentence = s.text;
       const candidates = candidatesOf(s, target, meta.year);
       if (candidates.length === 0) continue; // most sentences state no figure

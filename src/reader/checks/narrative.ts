@@ -48,6 +48,27 @@ export function narrativeVsTable(ctx: Ctx): Check[] {
   return checks;
 }
 
+/** The printed label of a table figure's row: its text without the numbers and cell separators. */
+const labelOfRow = (text: string) => text.replace(/[|\d.,+\-—/\s]+/g, '');
+
+/** 003: the row 主动公开文件数 counts documents, the narrative's 主动公开政府信息12条 items of information. */
+export function labelVsNarrative(ctx: Ctx): Check[] {
+  const checks: Check[] = [];
+  let compared = 0;
+  for (const [id, figures] of proseCells(ctx)) {
+    const table = figures.find((f) => f.from === 'table');
+    if (!table || !labelOfRow(table.text).includes('文件')) continue;
+    for (const prose of figures.filter((f) => f.from === 'prose')) {
+      compared++;
+      if (prose.text.includes('文件') || !prose.text.includes('信息')) continue;
+      const message = `${nameOf(ctx, id)}（${where(table.line)}）计的是文件，正文${where(prose.line)}${snippet(prose)}计的是政府信息：两者的计数对象可能不同`;
+      checks.push(withValues(ownCheck(ctx, 'label_vs_narrative', 'fails', message), { [id]: table.value, [`${id}#prose`]: prose.value }));
+    }
+  }
+  if (checks.length === 0 && compared > 0) checks.push(ownCheck(ctx, 'label_vs_narrative', 'holds', '统计表中计文件的行，正文也按文件叙述'));
+  return checks;
+}
+
 function withValues(check: Check, values: Record<string, number | null>): Check {
   return { ...check, values };
 }

@@ -105,6 +105,17 @@ describe('readModernTables', () => {
     });
   });
 
+  it('keeps the unit of 采购总金额 as printed in the cell or the header, and warns when there is none', () => {
+    const unitOf = (text: string) => read(text, 'fmt2019').figures.find((f) => f.id === 't2.art20_9.central_procurement/amount');
+    assert.equal(unitOf('第二十条第(九)项\n政府集中采购 | 2 | 35.6万元')?.unit, '万元');
+    assert.equal(unitOf('第二十条第(九)项\n信息内容 | 采购项目数量 | 采购总金额(元)\n政府集中采购 | 2 | 356000')?.value, 356000);
+    assert.equal(unitOf('第二十条第(九)项\n信息内容 | 采购项目数量 | 采购总金额(元)\n政府集中采购 | 2 | 356000')?.unit, '元');
+    assert.equal(unitOf('第二十条第(九)项\n单位:万元\n政府集中采购 | 2 | 35.6')?.unit, '万元');
+    const bare = read('第二十条第(九)项\n政府集中采购 | 2 | 35.6', 'fmt2019');
+    assert.equal(bare.figures.find((f) => f.id.endsWith('/amount'))?.unit, undefined);
+    assert.deepEqual(bare.warnings, ['第2行：「政府集中采购」的采购总金额未注明单位（元或万元）']);
+  });
+
   it('leaves a row out when its numbers do not fit', () => {
     const found = read('规章 | 1 | 2\n行政规范性文件 | 1 | 2 | 3 | 4');
     assert.deepEqual(found.figures, []);

@@ -49,6 +49,8 @@ interface ValueToken {
   value: number | null;
   text: string;
   line: Line;
+  /** 元 or 万元 printed in the cell (35.6万元). */
+  unit?: string;
 }
 
 type Token = LabelToken | ValueToken;
@@ -58,6 +60,8 @@ const T4_HEADER = new Set(labelData.t4_header);
 const SUBTOTAL = new Set(labelData.subtotal);
 const ALIASES = labelData.aliases as Record<string, string[]>;
 const T4_COUNT = 15;
+/** The column whose unit the format leaves to the report (采购总金额: 元 or 万元). */
+const AMOUNT = '/amount';
 /** Labels kept before a run of numbers (headers and wrapped labels; prose lines in between are dropped). */
 const MAX_RUN = 60;
 /** Longer text is a sentence, not a row label (the longest label of the formats has about 40 characters). */
@@ -122,12 +126,17 @@ function addLabel(t: LineTokens, text: string): void {
   t.pendingBlanks = 0;
 }
 
-function addValue(t: LineTokens, text: string, v: number | null): void {
+function addValue(t: LineTokens, text: string, v: number | null, unit?: string): void {
   const afterLabel = t.tokens.some((token) => token.kind === 'label');
   if (afterLabel) for (; t.pendingBlanks > 0; t.pendingBlanks--) t.tokens.push({ kind: 'value', value: null, text: '', line: t.line });
   t.pendingBlanks = 0;
-  t.tokens.push({ kind: 'value', value: v, text, line: t.line });
+  t.tokens.push({ kind: 'value', value: v, text, line: t.line, ...(unit !== undefined ? { unit } : {}) });
 }
+
+/** An amount with its unit in one cell (35.6万元, 1,200元). */
+const MONEY_CELL = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)$/;
+/** A unit the table states for its amounts: 采购总金额(万元), 金额(元), 单位:万元. */
+const DECLARED_UNIT = /(?:金额|单位)\s*[(:]\s*(万元|元)\)?/;
 
 /** A label and a number run together (规章000). */
 const GLUED = /^(.*[^\d\s.,+-])(\d+)$/;
@@ -144,6 +153,11 @@ function tokenize(line: Line, knownKeys: Map<string, RowSpec[]>): Token[] {
     const v = parseCellValue(cell);
     if (v !== undefined) {
       addValue(t, cell, v);
+      continue;
+    }
+    const money = MONEY_CELL.exec(cell);
+    if (money) {
+      addValue(t, money[1]!, parseCellValue(money[1]!)!, money[2]!);
       continue;
     }
     const { label: text, values } = splitNumbers(cell);
@@ -290,11 +304,17 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
   let labels: LabelToken[] = [];
   let values: ValueToken[] = [];
 
-  const emit = (ids: string[], nums: (number | null)[], line: number, text: string): void => {
-    ids.forEach((id, i) => figures.push({ id, value: nums[i] ?? null, from: 'table', line, text }));
+  /** The unit the current table states for its amounts (reset at each table heading). */
+  let declaredUnit: string | undefined;
+
+  const emit = (ids: string[], nums: (number | null)[], line: number, text: string, unit?: string): void => {
+    ids.forEach((id, i) => {
+      const amount = unit !== undefined && id.endsWith(AMOUNT);
+      figures.push({ id, value: nums[i] ?? null, from: 'table', line, text, ...(amount ? { unit } : {}) });
+    });
   };
 
-  const takeRow = (row: RowSpec, from: LabelToken, nums: (number | null)[], text: string): void => {
+  const takeRow = (row: RowSpec, from: LabelToken, nums: (number | null)[], text: string, unit?: string): void => {
     const seen = taken.get(row.id);
     if (seen) {
       if (seen.values.some((v, i) => v !== nums[i])) {
@@ -304,7 +324,11 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
       return;
     }
     taken.set(row.id, { values: nums, line: from.line.no });
-    emit(row.cells, nums, from.line.no, text);
+    const amount = row.cells.some((id) => id.endsWith(AMOUNT));
+    if (amount && unit === undefined && nums.some((n, i) => n !== null && row.cells[i]!.endsWith(AMOUNT))) {
+      warnings.push(`第${from.line.no}行：「${row.label}」的采购总金额未注明单位（元或万元）`);
+    }
+    emit(row.cells, nums, from.line.no, text, unit);
   };
 
   const flush = (): void => {
@@ -344,7 +368,7 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
           warnings.push(`第${from.line.no}行：「${row.label}」法人或其他组织小计为${sub}，而五类法人或其他组织之和为${sum}`);
         }
       }
-      takeRow(row, from, nums, text);
+      takeRow(row, from, nums, text, run.find((v) => v.unit !== undefined)?.unit ?? declaredUnit);
       return;
     }
     if (inT4 && !t4Done) {
@@ -366,7 +390,9 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
     if (heading !== null) {
       flush();
       if (heading !== 'after' || section !== null) section = heading;
+      declaredUnit = undefined;
     }
+    if (line.text.includes('元')) declaredUnit = DECLARED_UNIT.exec(line.text)?.[1] ?? declaredUnit;
     for (const token of tokenize(line, spec.byKey)) {
       if (token.kind === 'label') {
         flush();

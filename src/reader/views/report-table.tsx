@@ -39,7 +39,7 @@ export function headerRows(columns: Column[]): HeaderCell[][] {
 
 function Cell({ cell }: { cell: CellView }) {
   const classes = ['num', cell.flagged ? 'flagged' : '', cell.value === undefined ? 'missing' : '', cell.source?.from === 'prose' ? 'from-prose' : ''].filter(Boolean).join(' ');
-  const text = cellText(cell.value);
+  const text = cellText(cell.value, cell.source?.unit);
   const title = cell.value === undefined ? '报告中未找到' : cell.value === null ? '报告未填报' : undefined;
   return (
     <td class={classes} title={title}>

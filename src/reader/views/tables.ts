@@ -3,7 +3,7 @@
 import { formatById, variantOf, type Column, type Row } from '../../reports/formats.ts';
 import { shown } from '../checks/arithmetic.ts';
 import { printedLabel, schemaOf } from '../checks/schema.ts';
-import type { CellId, Check, ParsedReport, Severity } from '../model.ts';
+import type { CellId, Check, ParsedReport, Severity, Source } from '../model.ts';
 
 export const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
@@ -11,7 +11,7 @@ export interface CellView {
   id: CellId;
   /** undefined: not found in the report; null: printed as not reported. */
   value: number | null | undefined;
-  source?: { line: number; text: string; from: 'table' | 'prose' };
+  source?: Source;
   /** A failed check names this cell. */
   flagged: boolean;
 }
@@ -91,7 +91,8 @@ function cellView(report: ParsedReport, id: CellId, flagged: Set<CellId>): CellV
 }
 
 /** A cell as printed: the number, — for not reported, empty for not found. */
-export function cellText(value: number | null | undefined): string {
+/** A cell as shown: blank when not found, — when not reported, the number with the unit the report states. */
+export function cellText(value: number | null | undefined, unit?: string): string {
   if (value === undefined) return '';
-  return value === null ? '—' : shown(value);
+  return value === null ? '—' : `${shown(value)}${unit ?? ''}`;
 }

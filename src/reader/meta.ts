@@ -4,7 +4,7 @@
 import { formatById, formats, formatForYear } from '../reports/formats.ts';
 import type { FormatId } from '../reports/formats.ts';
 import type { Line, ReportMeta, Sections, Years } from './model.ts';
-import { labelKey } from './normalize.ts';
+import { cellsOf, labelKey } from './normalize.ts';
 import { parseChineseNumber } from './numbers.ts';
 import { detectLegacyVariant } from './tables/legacy.ts';
 
@@ -156,7 +156,7 @@ function markerCounts(lines: Line[]): Record<'legacy' | 'fmt2019' | 'fmt2021' | 
   };
   for (const line of lines) {
     if (line.text.length > MAX_LABEL && !line.text.includes('|')) continue; // a sentence
-    for (const cell of line.text.split('|')) {
+    for (const cell of cellsOf(line)) {
       if (cell.length > MAX_LABEL) continue;
       count(cell);
       if (cell.includes(' ')) for (const part of cell.split(' ')) count(part);

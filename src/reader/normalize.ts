@@ -86,6 +86,12 @@ export function isFurniture(text: string): boolean {
   return text !== '' && FURNITURE.some((re) => re.test(text));
 }
 
+/** A line's cells: its text split at | and trimmed. Meta, both table readers and the checks read a line's cells;
+ *  the split is made once and kept on the line (the same strings then also hash once in labelKey's cache). */
+export function cellsOf(line: Line): readonly string[] {
+  return (line.cells ??= line.text.split('|').map((c) => c.trim()));
+}
+
 const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;
 
 /** The input's lines as the reader numbers them (\r\n, \r, \n, U+2028/9): line `no` is `splitLines(text)[no - 1]`. */

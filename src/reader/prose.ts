@@ -44,16 +44,29 @@ const CONTEXTS: ReadonlyMap<string, Context> = new Map(
 
 /** Chinese numerals a count may be written in (一件, 十二条, 两千零五条); not 几, 数, 余 (十余件 is no count). */
 const NUMERAL = '零〇一二两三四五六七八九十百千';
-/** A number: in digits (1,486 / 0.35) or a Chinese numeral starting with a digit word or 十 (not after 数, 几, 约 …:
- *  数十件 is no count), then 万 if the report counts in ten thousands (1.2万条). Group n: the number, group w: 万. */
-const NUMBER = String.raw`(?<n>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![${NUMERAL}数几多余约近上])[一二两三四五六七八九十][${NUMERAL}]{0,5})(?<w>万(?!元))?`;
+/** A number in digits (1,486 / 0.35), or — in a sentence that has one before a unit of count (numeralsIn) — a Chinese
+ *  numeral starting with a digit word or 十 (not after 数, 几, 约 …: 数十件 is no count); then 万 if the report counts
+ *  in ten thousands (1.2万条). Group n: the number, group w: 万. Patterns are compiled both ways: the numeral
+ *  alternative makes every expression slower, and few sentences need it. */
+const DIGITS = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+/** The lookbehind comes after the first character: an expression that starts with a character class is searched for
+ *  quickly, one that starts with a lookbehind is tried at every position. */
+const CHINESE = String.raw`[一二两三四五六七八九十](?<![${NUMERAL}数几多余约近上].)[${NUMERAL}]{0,5}`;
+const NUMBERS = {
+  digits: String.raw`(?<n>${DIGITS})(?<w>万(?!元))?`,
+  numerals: String.raw`(?<n>${DIGITS}|${CHINESE})(?<w>万(?!元))?`,
+} as const;
+type NumberKind = keyof typeof NUMBERS;
+
+/** A Chinese numeral right before a unit of count: the sentence needs the patterns that read numerals. */
+const NUMERAL_COUNT = new RegExp(String.raw`${CHINESE}万?\s*(?:件|条|次|个|项|人|起|篇|份|家|场|期|元)`);
 
 /** Amounts of money (units in 元 or 万元) may have decimals; counts may not. */
 function isMoney(spec: Spec): boolean {
   return Object.keys(spec.units ?? {}).some((u) => u.endsWith('元'));
 }
 
-/** The value of a number NUMBER matched: digits or a Chinese numeral, times 10,000 with 万. */
+/** The value of a number NUMBERS matched: digits or a Chinese numeral, times 10,000 with 万. */
 function numberOf(digits: string, wan: boolean): number | undefined {
   const n = parseCellValue(digits) ?? parseChineseNumber(digits);
   return typeof n === 'number' ? (wan ? Number((n * 10_000).toFixed(4)) : n) : undefined;
@@ -66,25 +79,25 @@ function unitPattern(spec: Spec): string {
 }
 
 /** A pattern as a regular expression: the wording, the connector, the number (group n) and its unit (group u). */
-function compile(spec: Spec): RegExp {
+function compile(spec: Spec, number: string): RegExp {
   if (spec.context !== undefined && !CONTEXTS.has(spec.context)) throw new Error(`prose-patterns.json: unknown context ${spec.context}`);
   const unit = unitPattern(spec);
   const source = spec.zero
     ? spec.pattern
     : spec.pattern.includes('{n}')
-      ? spec.pattern.replace('{n}', NUMBER).replace('{u}', unit)
-      : `(?:${spec.pattern})${patterns.connector}${NUMBER}${unit}`;
+      ? spec.pattern.replace('{n}', number).replace('{u}', unit)
+      : `(?:${spec.pattern})${patterns.connector}${number}${unit}`;
   return new RegExp(source, 'gd');
 }
 
-/** What a figure pattern cannot match without: a number followed by one of its units (NUMBER and the unit part of the
+/** What a figure pattern cannot match without: a number followed by one of its units (NUMBERS and the unit part of the
  *  pattern). The wording is looked for only in sentences that have them. */
 interface NumberWithUnit {
   /** Its place in NUMBER_WITH_UNIT (a sentence's answers are kept by it). */
   index: number;
   /** The units, one of which a sentence with a match contains (a cheap test before the pattern's). */
   units: string[];
-  re: RegExp;
+  re: Record<NumberKind, RegExp>;
 }
 
 /** The number and unit a pattern needs; null when it has no such necessary part (a statement of zero, a pattern
@@ -93,9 +106,13 @@ function numberWithUnit(spec: Spec): NumberWithUnit | null {
   if (spec.zero || Object.keys(spec.units ?? {}).length === 0) return null;
   const placed = spec.pattern.includes('{n}');
   if (placed && (!spec.pattern.includes('{n}{u}') || spec.pattern.includes('|'))) return null;
-  const source = NUMBER + unitPattern(spec);
+  const source = unitPattern(spec);
   let found = NUMBER_WITH_UNIT.get(source);
-  if (!found) NUMBER_WITH_UNIT.set(source, (found = { index: NUMBER_WITH_UNIT.size, units: Object.keys(spec.units ?? {}), re: new RegExp(source) }));
+  if (!found) NUMBER_WITH_UNIT.set(source, (found = {
+        index: NUMBER_WITH_UNIT.size,
+        units: Object.keys(spec.units ?? {}),
+        re: { digits: new RegExp(NUMBERS.digits + source), numerals: new RegExp(NUMBERS.numerals + source) },
+      }));
   return found;
 }
 
@@ -104,7 +121,7 @@ const NUMBER_WITH_UNIT = new Map<string, NumberWithUnit>();
 
 interface Compiled {
   spec: Spec;
-  re: RegExp;
+  re: Record<NumberKind, RegExp>;
   notInClause: RegExp | null;
   context: Context | undefined;
   numberWithUnit: NumberWithUnit | null;
@@ -112,7 +129,7 @@ interface Compiled {
 
 const COMPILED: readonly Compiled[] = (patterns.figures as Spec[]).map((spec) => ({
   spec,
-  re: compile(spec),
+  re: { digits: compile(spec, NUMBERS.digits), numerals: compile(spec, NUMBERS.numerals) },
   notInClause: optional(spec.not_in_clause),
   context: spec.context === undefined ? undefined : CONTEXTS.get(spec.context),
   numberWithUnit: numberWithUnit(spec),
@@ -142,19 +159,40 @@ function cellOf(spec: Spec, target: Target): string | undefined {
   return spec.cells[target] ?? (target === 'fmt2019' || target === 'fmt2021' ? spec.cells.fmt : undefined);
 }
 
-type Named = { compiled: Compiled; id: CellId };
+type Named = { compiled: Compiled; id: CellId; order: number };
 
-/** The patterns that name a cell of a target's table, each with that cell, in the order of prose-patterns.json: all
- *  of them, and those that need no number (all a sentence without digits is tried for). */
-const PATTERNS_OF: ReadonlyMap<Target, { all: readonly Named[]; withoutNumber: readonly Named[] }> = new Map(
+/** Patterns that need the same things of a sentence (context, number with unit): tested for them once. */
+interface Gate {
+  context: Context | undefined;
+  numberWithUnit: NumberWithUnit | null;
+  patterns: Named[];
+}
+
+/** The patterns that name a cell of a target's table, each with that cell and its place in prose-patterns.json, by
+ *  gate: all of them, and those that need no number (all a sentence without digits is tried for). */
+const GATES_OF: ReadonlyMap<Target, { all: readonly Gate[]; withoutNumber: readonly Gate[] }> = new Map(
   (['legacy', 'fujian_cumulative', 'fmt2019', 'fmt2021'] as const).map((target) => {
-    const all = COMPILED.flatMap((compiled) => {
+    const gates = new Map<string, Gate>();
+    COMPILED.forEach((compiled, order) => {
       const id = cellOf(compiled.spec, target);
-      return id === undefined ? [] : [{ compiled, id }];
+      if (id === undefined) return;
+      const key = `${compiled.context?.index ?? ''}/${compiled.numberWithUnit?.index ?? ''}`;
+      let gate = gates.get(key);
+      if (!gate) gates.set(key, (gate = { context: compiled.context, numberWithUnit: compiled.numberWithUnit, patterns: [] }));
+      gate.patterns.push({ compiled, id, order });
     });
-    return [target, { all, withoutNumber: all.filter((p) => p.compiled.numberWithUnit === null) }];
+    const all = [...gates.values()];
+    return [target, { all, withoutNumber: all.filter((g) => g.numberWithUnit === null) }];
   }),
 );
+
+/** The patterns a sentence can match, in the order of prose-patterns.json. */
+function patternsFor(s: Sentence, target: Target): Named[] {
+  const gates = GATES_OF.get(target)!;
+  const out: Named[] = [];
+  for (const gate of s.digits ? gates.all : gates.withoutNumber) if (opens(gate, s)) for (const p of gate.patterns) out.push(p);
+  return out.length > 1 ? out.sort((a, b) => a.order - b.order) : out;
+}
 
 // ── paragraphs: lines of running text, a line broken inside a sentence joined to the next ──────────────────────────
 
@@ -251,8 +289,7 @@ function paragraphSpeaks(p: Paragraph, c: Context): boolean {
   return known;
 }
 
-/** A sentence that can state a count: it has a digit, or a Chinese numeral right before a unit of count. */
-const DIGIT = new RegExp(String.raw`\d|[一二两三四五六七八九十][${NUMERAL}]{0,5}万?\s*(?:件|条|次|个|项|人|起|篇|份|家|场|期|元)`);
+const DIGIT = /\d/;
 
 /** One sentence of a paragraph, with what the patterns need of it, each worked out when first asked (most sentences
  *  are tried for a few patterns only): whether it (or its paragraph) speaks of a context, whether it has a number
@@ -261,7 +298,9 @@ interface Sentence {
   p: Paragraph;
   from: number;
   text: string;
+  /** It may state a count: it has a digit or a Chinese numeral before a unit (then the patterns read numerals). */
   digits: boolean;
+  number: NumberKind;
   speaks: (boolean | undefined)[];
   numbers: (boolean | undefined)[];
 }
@@ -280,7 +319,8 @@ function sentencesOf(text: string): [number, number][] {
 
 function sentenceOf(p: Paragraph, from: number, to: number): Sentence {
   const text = p.text.slice(from, to);
-  return { p, from, text, digits: DIGIT.test(text), speaks: [], numbers: [] };
+  const numerals = NUMERAL_COUNT.test(text);
+  return { p, from, text, digits: numerals || DIGIT.test(text), number: numerals ? 'numerals' : 'digits', speaks: [], numbers: [] };
 }
 
 function speaks(s: Sentence, c: Context): boolean {
@@ -291,7 +331,7 @@ function speaks(s: Sentence, c: Context): boolean {
 
 function hasNumber(s: Sentence, n: NumberWithUnit): boolean {
   let known = s.numbers[n.index];
-  if (known === undefined) s.numbers[n.index] = known = hasUnit(s.text, n.units) && n.re.test(s.text);
+  if (known === undefined) s.numbers[n.index] = known = hasUnit(s.text, n.units) && n.re[s.number].test(s.text);
   return known;
 }
 
@@ -300,18 +340,18 @@ function hasUnit(text: string, units: string[]): boolean {
   return false;
 }
 
-/** Whether a pattern can match in a sentence at all: its context is spoken of, its number and unit stand there. */
-function applies(c: Compiled, s: Sentence): boolean {
-  return (c.context === undefined || speaks(s, c.context)) && (c.numberWithUnit === null || hasNumber(s, c.numberWithUnit));
+/** Whether a gate's patterns can match in a sentence at all: their context is spoken of, their number and unit stand
+ *  there. */
+function opens(g: Gate, s: Sentence): boolean {
+  return (g.context === undefined || speaks(s, g.context)) && (g.numberWithUnit === null || hasNumber(s, g.numberWithUnit));
 }
 
 function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
   const { p, from, text: sentence } = s;
   const out: Candidate[] = [];
-  const patterns = PATTERNS_OF.get(target)!;
-  for (const { compiled, id } of s.digits ? patterns.all : patterns.withoutNumber) {
-    if (!applies(compiled, s)) continue;
-    const { spec, re, notInClause } = compiled;
+  for (const { compiled, id } of patternsFor(s, target)) {
+    const { spec, notInClause } = compiled;
+    const re = compiled.re[s.number];
     for (const m of allMatches(re, sentence)) {
       const start = m.index;
       const end = start + m[0].length;

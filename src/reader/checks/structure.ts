@@ -3,6 +3,7 @@
 import { formatById } from '../../reports/formats.ts';
 import { allMatches } from '../matches.ts';
 import { readMeta } from '../meta.ts';
+import { cellsOf } from '../normalize.ts';
 import type { Check, Line, Sections, Severity } from '../model.ts';
 import type { Ctx } from './arithmetic.ts';
 import { checkData, ownCheck, quote, where } from './own.ts';
@@ -202,11 +203,10 @@ export function unitColumn(ctx: Ctx): Check[] {
   if (tableLinesNo.length === 0) return [];
   const first = Math.min(...tableLinesNo);
   const last = Math.max(...tableLinesNo);
-  const cells = (l: Line) => l.text.split('|').map((c) => c.trim());
   const lines = ctx.text;
-  const header = lines.filter((l) => l.no <= first && l.no >= first - 30).find((l) => cells(l).includes('单位'));
+  const header = lines.filter((l) => l.no <= first && l.no >= first - 30).find((l) => cellsOf(l).includes('单位'));
   if (!header) return [];
-  const printed = lines.some((l) => l.no > header.no && l.no <= last + 2 && cells(l).some((c) => units.has(c)));
+  const printed = lines.some((l) => l.no > header.no && l.no <= last + 2 && cellsOf(l).some((c) => units.has(c)));
   return printed
     ? [ownCheck(ctx, 'unit_column', 'holds', '统计表的「单位」列已填写')]
     : [ownCheck(ctx, 'unit_column', 'fails', `统计表印有「单位」列（${where(header.no)}），但各行均未填写单位`)];

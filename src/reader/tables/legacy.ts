@@ -7,7 +7,7 @@
 import { legacyColumns, legacyRows, type Row } from '../../reports/formats.ts';
 import { allMatches } from '../matches.ts';
 import type { Figure, Found, Line, VariantId } from '../model.ts';
-import { labelKey } from '../normalize.ts';
+import { cellsOf as lineCells, labelKey } from '../normalize.ts';
 import { parseCellValue } from '../numbers.ts';
 import labels from './legacy-labels.json' with { type: 'json' };
 
@@ -102,7 +102,7 @@ function cellsOf(lines: readonly Line[]): Cell[][] {
 /** A line's cells; its leading and trailing empty cells (| at its ends) are dropped. */
 function readCells(line: Line): Cell[] {
   if (line.furniture || line.text === '' || PAGE_NUMBER.some((re) => re.test(line.text))) return [];
-  const texts = line.text.split('|').map((c) => c.trim());
+  const texts = [...lineCells(line)];
   while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
   while (texts.length > 0 && texts[0] === '') texts.shift();
   return texts.map((cell): Cell => {

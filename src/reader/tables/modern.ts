@@ -5,7 +5,7 @@
 // its count of numbers is exactly the expected one; anything else is left out with a warning. Pure.
 import { formatById } from '../../reports/formats.ts';
 import type { Figure, Found, Line } from '../model.ts';
-import { labelKey } from '../normalize.ts';
+import { cellsOf, labelKey } from '../normalize.ts';
 import { parseCellValue } from '../numbers.ts';
 import labelData from './modern-labels.json' with { type: 'json' };
 
@@ -144,7 +144,7 @@ const GLUED = /^(.*[^\d\s.,+-])(\d+)$/;
 /** The tokens of one line: label cells and number cells; a blank cell between a label and a later number is null. */
 function tokenize(line: Line, knownKeys: Map<string, RowSpec[]>): Token[] {
   const t: LineTokens = { line, tokens: [], pendingBlanks: 0 };
-  const cells = line.text.split('|').map((c) => c.trim());
+  const cells = cellsOf(line);
   for (const cell of cells) {
     if (cell === '') {
       if (t.tokens.length > 0) t.pendingBlanks++;
@@ -245,7 +245,7 @@ function headingOf(line: Line): TableId | 'after' | null {
   if (line.text.includes('|') || line.text.length > 40) {
     // Table 四's header row: cells 行政复议 and 行政诉讼 (labelKey only drops characters, so the line has 议 and 讼).
     if (!line.text.includes('议') || !line.text.includes('讼')) return null;
-    const keys = line.text.split('|').map((c) => labelKey(c));
+    const keys = cellsOf(line).map((c) => labelKey(c));
     return keys.includes('行政复议') && keys.includes('行政诉讼') ? 't4' : null;
   }
   if (AFTER_TABLES.test(line.text)) return 'after';

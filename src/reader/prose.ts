@@ -159,40 +159,19 @@ function cellOf(spec: Spec, target: Target): string | undefined {
   return spec.cells[target] ?? (target === 'fmt2019' || target === 'fmt2021' ? spec.cells.fmt : undefined);
 }
 
-type Named = { compiled: Compiled; id: CellId; order: number };
+type Named = { compiled: Compiled; id: CellId };
 
-/** Patterns that need the same things of a sentence (context, number with unit): tested for them once. */
-interface Gate {
-  context: Context | undefined;
-  numberWithUnit: NumberWithUnit | null;
-  patterns: Named[];
-}
-
-/** The patterns that name a cell of a target's table, each with that cell and its place in prose-patterns.json, by
- *  gate: all of them, and those that need no number (all a sentence without digits is tried for). */
-const GATES_OF: ReadonlyMap<Target, { all: readonly Gate[]; withoutNumber: readonly Gate[] }> = new Map(
+/** The patterns that name a cell of a target's table, each with that cell, in the order of prose-patterns.json: all
+ *  of them, and those that need no number (all a sentence without digits is tried for). */
+const PATTERNS_OF: ReadonlyMap<Target, { all: readonly Named[]; withoutNumber: readonly Named[] }> = new Map(
   (['legacy', 'fujian_cumulative', 'fmt2019', 'fmt2021'] as const).map((target) => {
-    const gates = new Map<string, Gate>();
-    COMPILED.forEach((compiled, order) => {
+    const all = COMPILED.flatMap((compiled) => {
       const id = cellOf(compiled.spec, target);
-      if (id === undefined) return;
-      const key = `${compiled.context?.index ?? ''}/${compiled.numberWithUnit?.index ?? ''}`;
-      let gate = gates.get(key);
-      if (!gate) gates.set(key, (gate = { context: compiled.context, numberWithUnit: compiled.numberWithUnit, patterns: [] }));
-      gate.patterns.push({ compiled, id, order });
+      return id === undefined ? [] : [{ compiled, id }];
     });
-    const all = [...gates.values()];
-    return [target, { all, withoutNumber: all.filter((g) => g.numberWithUnit === null) }];
+    return [target, { all, withoutNumber: all.filter((p) => p.compiled.numberWithUnit === null) }];
   }),
 );
-
-/** The patterns a sentence can match, in the order of prose-patterns.json. */
-function patternsFor(s: Sentence, target: Target): Named[] {
-  const gates = GATES_OF.get(target)!;
-  const out: Named[] = [];
-  for (const gate of s.digits ? gates.all : gates.withoutNumber) if (opens(gate, s)) for (const p of gate.patterns) out.push(p);
-  return out.length > 1 ? out.sort((a, b) => a.order - b.order) : out;
-}
 
 // ── paragraphs: lines of running text, a line broken inside a sentence joined to the next ──────────────────────────
 
@@ -340,16 +319,17 @@ function hasUnit(text: string, units: string[]): boolean {
   return false;
 }
 
-/** Whether a gate's patterns can match in a sentence at all: their context is spoken of, their number and unit stand
- *  there. */
-function opens(g: Gate, s: Sentence): boolean {
-  return (g.context === undefined || speaks(s, g.context)) && (g.numberWithUnit === null || hasNumber(s, g.numberWithUnit));
+/** Whether a pattern can match in a sentence at all: its context is spoken of, its number and unit stand there. */
+function applies(c: Compiled, s: Sentence): boolean {
+  return (c.context === undefined || speaks(s, c.context)) && (c.numberWithUnit === null || hasNumber(s, c.numberWithUnit));
 }
 
 function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
   const { p, from, text: sentence } = s;
   const out: Candidate[] = [];
-  for (const { compiled, id } of patternsFor(s, target)) {
+  const patterns = PATTERNS_OF.get(target)!;
+  for (const { compiled, id } of s.digits ? patterns.all : patterns.withoutNumber) {
+    if (!applies(compiled, s)) continue;
     const { spec, notInClause } = compiled;
     const re = compiled.re[s.number];
     for (const m of allMatches(re, sentence)) {

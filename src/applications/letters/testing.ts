@@ -1,0 +1,41 @@
+// A full data set for letter tests: every field filled, each value recognisable in the text.
+import type { LetterData } from './render.ts';
+
+export function sampleData(overrides: Partial<LetterData> = {}): LetterData {
+  return {
+    agency: '某市生态环境局',
+    signedOn: '2026-11-25',
+    letterNumber: '某环信〔2026〕第12号',
+    caseNumber: 'GK-2026-0012',
+    applicant: '张三',
+    receivedOn: '2026-10-08',
+    correctedOn: '2026-10-20',
+    description: '2025年度某化工厂环境影响评价审批文件',
+    reason: '该文件含有企业工艺参数',
+    legalBasis: '《中华人民共和国政府信息公开条例》第十五条',
+    provision: '随本告知书附送电子文档',
+    whereToObtain: '本局门户网站“环评审批”栏目',
+    disclosedPart: '审批决定书正文',
+    withheldPart: '附件三工艺参数表',
+    otherAgency: '某市行政审批局',
+    otherAgencyContact: '0571-12345678',
+    referral: '12345政务服务便民热线',
+    previousReply: '2026年9月1日某环信〔2026〕第8号',
+    corrections: '1. 请写明文件名称或者文号\n2. 请写明文件的大致形成时间',
+    guidance: '可参考本局政府信息公开指南',
+    noticeOn: '2026-10-10',
+    dueOn: '2026-12-08',
+    extensionDays: 20,
+    amount: 5500,
+    feeCalculation: '按件计收，本月第11件至第30件每件100元，第31件至第40件每件200元，第41件至第45件每件300元',
+    paymentMethod: '向本局账户转账（账号 1234 5678）',
+    thirdParty: '某化工有限公司',
+    channel: '互联网',
+    queryCode: 'QX7K-93PD',
+    reviewBody: '某市人民政府',
+    court: '某市某区人民法院',
+    contact: '公开办 王五 0571-87654321',
+    attachments: '审批决定书（公开部分）',
+    ...overrides,
+  };
+}

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../database.ts';
 import * as foundation from './0001_foundation.ts';
+import * as applications from './0002_applications.ts';
 
 export interface EngineMigration {
   // Migrations are frozen history: they see the database as it was then, not today's `Database` type.
@@ -13,4 +14,5 @@ export interface EngineMigration {
 
 export const migrations: Record<string, EngineMigration> = {
   '0001_foundation': foundation,
+  '0002_applications': applications,
 };

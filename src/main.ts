@@ -17,6 +17,7 @@ async function start(): Promise<void> {
       engine: opened.engine,
       logger: { level: config.logLevel },
       https: config.https,
+      dataDir: config.dataDir,
     });
     try {
       await app.listen({ host: config.host, port: config.port });

@@ -6,6 +6,12 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Db, Engine } from '../db/database.ts';
+import type { Calendar } from '../calendar/model.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import { apiRoutes } from '../applications/api-routes.ts';
+import { publicApplicationRoutes } from '../applications/public-routes.ts';
+import type { ApplicationDeps } from '../applications/routes.ts';
+import { staffApplicationRoutes } from '../applications/staff-routes.ts';
 import { readerRoutes } from '../reader/routes.ts';
 import { publicPages, staffPages } from '../web/routes.ts';
 import { renderError } from '../web/pages/error.tsx';
@@ -29,6 +35,12 @@ export interface AppOptions {
   logger?: false | { level?: string; stream?: { write(line: string): void } };
   /** The site is served over HTTPS (directly or behind a TLS proxy): Secure cookie, HSTS, upgrade-insecure-requests. */
   https?: boolean;
+  /** The working-day calendar (default: the shipped schedules and those imported into dataDir). */
+  calendar?: Calendar;
+  /** Where imported holiday schedules are (config.dataDir). */
+  dataDir?: string;
+  /** The clock (default: the system's); tests set it to a day of their story. */
+  now?: () => Date;
 }
 
 /** Personal and secret fields that never reach a log line. */
@@ -48,6 +60,7 @@ const redactedLogPaths = [
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, engine } = options;
   const https = options.https ?? false;
+  const deps: ApplicationDeps = { db, calendar: options.calendar ?? loadCalendar(options.dataDir), now: options.now ?? (() => new Date()) };
   const app = Fastify({
     logger:
       options.logger === false
@@ -85,14 +98,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db, engine });
   await app.register(publicPages, { db });
   await app.register(readerRoutes);
+  await app.register(publicApplicationRoutes, deps);
   await app.register(authRoutes, { db, secureCookie: https });
   await app.register(
     async (staff) => {
       staff.addHook('onRequest', staffGuard(db));
       await staff.register(staffPages, { db });
+      await staff.register(staffApplicationRoutes, deps);
     },
     { prefix: '/staff' },
   );
+  await app.register(apiRoutes, { ...deps, prefix: '/api/v1' } as ApplicationDeps);
   return app;
 }
 

@@ -27,11 +27,11 @@ export async function openSeededDatabase(): Promise<OpenedDb> {
 export async function testApp(
   t: { after(fn: () => unknown): void },
   opened: OpenedDb,
-  opts: { logLines?: string[]; https?: boolean } = {},
+  opts: { logLines?: string[]; https?: boolean; now?: () => Date } = {},
 ): Promise<FastifyInstance> {
   const { logLines } = opts;
   const logger: AppOptions['logger'] = logLines ? { level: 'info', stream: { write: (line) => void logLines.push(line) } } : false;
-  const app = await buildApp({ db: opened.db, engine: opened.engine, logger, https: opts.https ?? false });
+  const app = await buildApp({ db: opened.db, engine: opened.engine, logger, https: opts.https ?? false, ...(opts.now ? { now: opts.now } : {}) });
   t.after(() => app.close());
   return app;
 }

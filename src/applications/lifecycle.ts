@@ -475,7 +475,15 @@ function check(input: Input): Payload | Refusal {
       const legalBasis = text(data.legalBasis, '法律依据', MAX_TEXT);
       if (typeof legalBasis !== 'string') return legalBasis;
       const stored: EventData['reply'] = { replyType, legalBasis };
-      for (const [key, what, max] of [['subReason', '具体理由', MAX_TEXT], ['letterRef', '答复书文号', MAX_SHORT_TEXT]] as const) {
+      const optional = [
+        ['subReason', '具体理由', MAX_TEXT],
+        ['letterRef', '答复书文号', MAX_SHORT_TEXT],
+        ['disclosedPart', '予以公开的内容', MAX_TEXT],
+        ['withheldPart', '不予公开的内容', MAX_TEXT],
+        ['whereToObtain', '获取途径', MAX_TEXT],
+        ['otherAgency', '负责公开的机关', MAX_SHORT_TEXT],
+      ] as const;
+      for (const [key, what, max] of optional) {
         if (data[key] === undefined || data[key] === null || data[key] === '') continue;
         const value = text(data[key], what, max);
         if (typeof value !== 'string') return value;

@@ -107,7 +107,19 @@ export interface EventData {
   /** Art. 35: `due` is the deadline fixed; `on` the day it was decided; `reason` is required. */
   custom_deadline: { due: IsoDate };
   /** `replyType`: a reply type id (table 三 row id, src/law); `letterRef`: the reply letter's 文号. */
-  reply: { replyType: string; subReason?: string; legalBasis: string; letterRef?: string };
+  reply: {
+    replyType: string;
+    /** The reason the letter states (不予公开的理由 …). */
+    subReason?: string;
+    legalBasis: string;
+    letterRef?: string;
+    /** For the letter: what is given and what withheld (部分公开), where public information is found, which
+     *  agency holds information this one does not. */
+    disclosedPart?: string;
+    withheldPart?: string;
+    whereToObtain?: string;
+    otherAgency?: string;
+  };
   /** `on` = the delivery day: signed for (direct, entrusted) or handed to China Post (交邮之日). */
   deliver: { method: string };
   withdraw: Empty;

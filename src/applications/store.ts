@@ -322,7 +322,16 @@ const NOTIFIED: Partial<Record<CaseEvent['type'], string>> = {
 
 /** One step on a case: decided by lifecycle.ts on the events as stored, then the event, the snapshot, the audit
  *  event and the applicant's notice are written together. A concurrent step on the same case → 409. */
-export async function applyAction(db: Db, applicationId: number, action: Action, actor: Actor, ctx: StoreContext): Promise<{ event: CaseEvent; row: ApplicationRow }> {
+export async function applyAction(
+  db: Db,
+  applicationId: number,
+  action: Action,
+  actor: Actor,
+  ctx: StoreContext,
+  /** A last check of the decided event against the case (e.g. that its letter can be written): a Chinese
+   *  message refuses the step with 422, nothing written. */
+  check?: (event: CaseEvent, events: readonly CaseEvent[], row: ApplicationRow) => string | null,
+): Promise<{ event: CaseEvent; row: ApplicationRow }> {
   try {
     return await db.transaction().execute(async (tx) => {
       const row = await getApplication(tx, applicationId);
@@ -331,6 +340,8 @@ export async function applyAction(db: Db, applicationId: number, action: Action,
       const decision = decide(events, action, actor, decideContext(ctx));
       if (!decision.ok) throw new StepRefused(decision.status, decision.message);
       const { event } = decision;
+      const problem = check?.(event, events, row);
+      if (problem) throw new StepRefused(422, problem);
       await insertEvent(tx, applicationId, event);
       const snapshot = snapshotOf([...events, event], ctx);
       await tx.updateTable('applications').set({ ...snapshot, updated_at: ctx.now }).where('id', '=', applicationId).execute();

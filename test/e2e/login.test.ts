@@ -1,19 +1,11 @@
 // The real thing: `npm start`'s entry as a child process on a temp data directory, driven by Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { projectRoot } from '../../src/config.ts';
-
-interface Server {
-  child: ChildProcess;
-  output: () => string;
-}
+import { exitOf, freePort, startServer as start, waitForHealth, type Server } from '../support/server.ts';
 
 let dataDir: string;
 /** Where screenshots go: GONGKAI_E2E_SCREENSHOTS to keep them, else the temp dir (removed afterwards). */
@@ -23,49 +15,8 @@ let base: string;
 let server: Server;
 let browser: Browser;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** `node --import tsx src/main.ts` on the embedded SQLite database in `dataDir`. */
-function startServer(portNumber: number): Server {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(portNumber), HOST: '127.0.0.1', GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.GONGKAI_DEMO;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-async function exitOf(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const [code] = await once(child, 'exit');
-  return code as number | null;
-}
-
-async function waitForHealth(s: Server, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (s.child.exitCode !== null) throw new Error(`server exited early:\n${s.output()}`);
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`server not healthy after ${timeoutMs} ms:\n${s.output()}`);
-}
+const startServer = (portNumber: number): Server => start(portNumber, dataDir);
 
 before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));

@@ -24,7 +24,7 @@ export interface Line {
   /** Web-page furniture (索引号, 发布机构, 字体, 打印, 关闭 …): table and prose readers skip it. */
   furniture?: boolean;
   /** The text split at | and trimmed, made once when first asked (normalize.cellsOf) for every reader. */
-  cells?: readonly string[];
+  cells?: readonly string[] | undefined;
 }
 
 /** A number found in the report, with where it was found. Several figures may name one cell (table and prose). */

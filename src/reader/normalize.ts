@@ -83,7 +83,9 @@ const FURNITURE: readonly RegExp[] = [
 ];
 
 export function isFurniture(text: string): boolean {
-  return text !== '' && FURNITURE.some((re) => re.test(text));
+  if (text === '') return false;
+  for (const re of FURNITURE) if (re.test(text)) return true;
+  return false;
 }
 
 /** A line's cells: its text split at | and trimmed. Meta, both table readers and the checks read a line's cells;
@@ -106,9 +108,8 @@ export function normalizeText(text: string): Line[] {
   const mappedLines = mapped === text ? raws : mapped.split(NEWLINE);
   return raws.map((raw, i) => {
     const norm = finishLine(mappedLines[i] ?? mapCharacters(raw));
-    const line: Line = { no: i + 1, text: norm, raw };
-    if (isFurniture(norm)) line.furniture = true;
-    return line;
+    // Every line gets every field, in one order: one object shape for the whole pipeline's property reads.
+    return { no: i + 1, text: norm, raw, furniture: isFurniture(norm), cells: undefined };
   });
 }
 

@@ -32,9 +32,9 @@ function userRow(agencyId: number, username = 'banli') {
   return { agency_id: agencyId, username, display_name: '李强', role: 'handler' as const, password_hash: 'x', created_at: at };
 }
 
-test('migrations create the four tables with their columns and indexes', async (t) => {
+test('migrations create the tables with their columns and indexes', async (t) => {
   const o = await fresh(t);
-  assert.deepEqual(await tableNames(o), ['agencies', 'audit_events', 'sessions', 'users']);
+  assert.deepEqual(await tableNames(o), ['agencies', 'application_events', 'application_files', 'applications', 'audit_events', 'outbox', 'sessions', 'settings', 'users']);
   const audit = (await o.db.introspection.getTables()).find((x) => x.name === 'audit_events');
   assert.deepEqual(audit?.columns.map((c) => c.name).sort(), [
     'action', 'actor_user_id', 'agency_id', 'at', 'data', 'id', 'reason', 'subject_id', 'subject_type',
@@ -44,7 +44,7 @@ test('migrations create the four tables with their columns and indexes', async (
       ? await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(o.db)
       : await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(o.db);
   const names = indexes.rows.map((r) => r.name);
-  for (const index of ['agencies_parent_id', 'users_agency_id', 'sessions_expires_at', 'sessions_user_id', 'audit_events_subject', 'audit_events_agency_id']) {
+  for (const index of ['agencies_parent_id', 'users_agency_id', 'sessions_expires_at', 'sessions_user_id', 'audit_events_subject', 'audit_events_agency_id', 'applications_agency_inbox', 'applications_department_inbox', 'applications_agency_due', 'application_files_application']) {
     assert.ok(names.includes(index), `missing index ${index}`);
   }
 });
@@ -56,6 +56,10 @@ test('migrating again is a no-op; down removes everything (triggers too) and up 
   assert.equal(again.error, undefined);
   assert.deepEqual(again.results, []);
 
+  const applications = await migrator.migrateDown();
+  assert.equal(applications.error, undefined);
+  assert.deepEqual(applications.results?.map((r) => [r.migrationName, r.status]), [['0002_applications', 'Success']]);
+  assert.deepEqual(await tableNames(o), ['agencies', 'audit_events', 'sessions', 'users']);
   const down = await migrator.migrateDown();
   assert.equal(down.error, undefined);
   assert.deepEqual(down.results?.map((r) => [r.migrationName, r.status]), [['0001_foundation', 'Success']]);
@@ -63,7 +67,7 @@ test('migrating again is a no-op; down removes everything (triggers too) and up 
 
   const up = await migrator.migrateToLatest();
   assert.equal(up.error, undefined);
-  assert.deepEqual(await tableNames(o), ['agencies', 'audit_events', 'sessions', 'users']);
+  assert.deepEqual(await tableNames(o), ['agencies', 'application_events', 'application_files', 'applications', 'audit_events', 'outbox', 'sessions', 'settings', 'users']);
 });
 
 test('ids are numbered by the database and come back as numbers; counts are numbers on both engines', async (t) => {

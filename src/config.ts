@@ -20,6 +20,8 @@ export interface Config {
   https: boolean;
   /** Seed the demo city and its accounts on start. */
   demo: boolean;
+  /** New applications accepted per minute from one address (form and API). */
+  submitLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(logLevels as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL 应为 ${logLevels.join('、')} 之一，现为「${logLevel}」`);
   }
+  const submitLimit = env.GONGKAI_SUBMIT_LIMIT ?? '20';
+  if (!/^\d{1,6}$/.test(submitLimit) || Number(submitLimit) < 1) {
+    throw new ConfigError(`GONGKAI_SUBMIT_LIMIT 应为 1 至 999999 之间的整数（每个地址每分钟可提交的申请数），现为「${submitLimit}」`);
+  }
   return {
     dataDir: path.resolve(env.GONGKAI_DATA_DIR || path.join(projectRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -41,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as LogLevel,
     https: env.GONGKAI_HTTPS === '1',
     demo: env.GONGKAI_DEMO !== '0',
+    submitLimit: Number(submitLimit),
   };
 }

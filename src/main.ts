@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.ts';
 import { openDatabase, type OpenedDb } from './db/database.ts';
 import { seedDemo, type DemoAccount } from './agencies/demo.ts';
+import { seedDemoApplications } from './applications/demo.ts';
+import { todayInChina } from './calendar/dates.ts';
+import { loadCalendar } from './calendar/store.ts';
 import { roleLabels } from './agencies/model.ts';
 import { buildApp } from './http/app.ts';
 
@@ -12,12 +15,14 @@ async function start(): Promise<void> {
   const opened = await openDatabase(config);
   try {
     const accounts = config.demo ? await seedDemo(opened.db) : [];
+    const demoApplications = config.demo ? await seedDemoApplications(opened.db, loadCalendar(config.dataDir), todayInChina()) : null;
     const app = await buildApp({
       db: opened.db,
       engine: opened.engine,
       logger: { level: config.logLevel },
       https: config.https,
       dataDir: config.dataDir,
+      submitLimit: config.submitLimit,
     });
     try {
       await app.listen({ host: config.host, port: config.port });
@@ -27,7 +32,7 @@ async function start(): Promise<void> {
     }
     const address = app.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    process.stdout.write(banner(`http://${host}:${address.port}`, opened, accounts));
+    process.stdout.write(banner(`http://${host}:${address.port}`, opened, accounts, demoApplications));
 
     const stop = () => {
       process.stdout.write('正在停止……\n');
@@ -61,7 +66,9 @@ function listenFailure(error: unknown, host: string, port: number): string {
   }
 }
 
-function banner(url: string, opened: OpenedDb, accounts: DemoAccount[]): string {
+/** `demoApplications`: how many demo applications were created now (0: the database already had applications),
+ *  null without demo data. */
+function banner(url: string, opened: OpenedDb, accounts: DemoAccount[], demoApplications: number | null): string {
   const lines = [
     '',
     `政府信息公开平台已启动：${url}`,
@@ -72,6 +79,9 @@ function banner(url: string, opened: OpenedDb, accounts: DemoAccount[]): string 
     for (const a of accounts) {
       lines.push(`  用户名 ${a.username.padEnd(11)} 密码 ${a.password}  ${roleLabels[a.role]} · ${a.displayName} · ${a.agencyName}`);
     }
+  }
+  if (demoApplications !== null) {
+    lines.push(demoApplications > 0 ? `演示申请：${demoApplications} 件` : '演示申请：数据库中已有申请，未再创建');
   }
   lines.push('按 Ctrl+C 停止。', '');
   return lines.join('\n');

@@ -11,6 +11,8 @@ export interface ApplicationDeps {
   calendar: Calendar;
   /** The clock (tests set it): today and the timestamp of the steps recorded now. */
   now: () => Date;
+  /** New applications accepted per minute from one address (config GONGKAI_SUBMIT_LIMIT). */
+  submitLimit: number;
 }
 
 /** The store's context at this moment. */

@@ -41,6 +41,8 @@ export interface AppOptions {
   dataDir?: string;
   /** The clock (default: the system's); tests set it to a day of their story. */
   now?: () => Date;
+  /** New applications per minute from one address (default 20). */
+  submitLimit?: number;
 }
 
 /** Personal and secret fields that never reach a log line. */
@@ -60,7 +62,7 @@ const redactedLogPaths = [
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, engine } = options;
   const https = options.https ?? false;
-  const deps: ApplicationDeps = { db, calendar: options.calendar ?? loadCalendar(options.dataDir), now: options.now ?? (() => new Date()) };
+  const deps: ApplicationDeps = { db, calendar: options.calendar ?? loadCalendar(options.dataDir), now: options.now ?? (() => new Date()), submitLimit: options.submitLimit ?? 20 };
   const app = Fastify({
     logger:
       options.logger === false

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db, Engine } from '../db/database.ts';
 
 export async function healthRoutes(app: FastifyInstance, { db, engine }: { db: Db; engine: Engine }): Promise<void> {
-  app.get('/healthz', async (request, reply) => {
+  // Probes poll it: outside the per-address rate limit (it reveals nothing and costs one query).
+  app.get('/healthz', { config: { rateLimit: false } }, async (request, reply) => {
     try {
       await sql`select 1`.execute(db);
       return { status: 'ok', database: engine };

@@ -2,6 +2,7 @@
 // the server and need no JavaScript; preact escapes every text and attribute value.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { elderToggleHref } from './elder.ts';
 
 /** The signed-in staff member, as the header shows them. */
 export interface StaffBadge {
@@ -13,10 +14,15 @@ export interface PageProps {
   title: string;
   /** Present on staff pages: the header then shows the user and 退出登录 instead of 工作人员登录. */
   staff?: StaffBadge | undefined;
+  /** 长辈版 (elder mode, src/web/elder.ts): larger type and higher contrast; `class="elder"` on <body>. */
+  elder?: boolean | undefined;
+  /** On public pages: the path the 长辈版 / 标准版 link comes back to. Absent: no link (staff pages, and pages that
+   *  must not be left by accident, such as the one showing a new 查询码). */
+  elderToggle?: string | undefined;
   children: ComponentChildren;
 }
 
-function Header({ staff }: { staff?: StaffBadge | undefined }) {
+function Header({ staff, elder, elderToggle }: Pick<PageProps, 'staff' | 'elder' | 'elderToggle'>) {
   return (
     <header class="site-header">
       <div class="wrap site-header__inner">
@@ -33,16 +39,23 @@ function Header({ staff }: { staff?: StaffBadge | undefined }) {
             </button>
           </form>
         ) : (
-          <a class="account" href="/login">
-            工作人员登录
-          </a>
+          <nav class="site-nav" aria-label="站点工具">
+            {elderToggle !== undefined ? (
+              <a class="mode-toggle" href={elderToggleHref(elder === true, elderToggle)}>
+                {elder ? '标准版' : '长辈版'}
+              </a>
+            ) : null}
+            <a class="account" href="/login">
+              工作人员登录
+            </a>
+          </nav>
         )}
       </div>
     </header>
   );
 }
 
-function Page({ title, staff, children }: PageProps) {
+function Page({ title, staff, elder, elderToggle, children }: PageProps) {
   return (
     <html lang="zh-CN">
       <head>
@@ -52,11 +65,11 @@ function Page({ title, staff, children }: PageProps) {
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
       </head>
-      <body>
+      <body class={elder ? 'elder' : undefined}>
         <a class="skip-link" href="#main">
           跳到主要内容
         </a>
-        <Header staff={staff} />
+        <Header staff={staff} elder={elder} elderToggle={staff ? undefined : elderToggle} />
         <main id="main" class="wrap">
           {children}
         </main>

@@ -6,6 +6,7 @@ import { findRootAgency, listAgencySubtree } from '../agencies/store.ts';
 import { scopeOf } from '../agencies/model.ts';
 import { staffBadge, staffOf } from '../http/auth.ts';
 import { sendHtml } from '../http/reply.ts';
+import { isElder } from './elder.ts';
 import { renderHome } from './pages/home.tsx';
 import { renderStaffHome } from './pages/staff-home.tsx';
 
@@ -18,7 +19,9 @@ const staticFiles = new Map(
 );
 
 export async function publicPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
-  app.get('/', async (_request, reply) => sendHtml(reply, renderHome({ agencyName: (await findRootAgency(db))?.name })));
+  app.get('/', async (request, reply) =>
+    sendHtml(reply, renderHome({ agencyName: (await findRootAgency(db))?.name, elder: isElder(request) })),
+  );
 
   app.get('/static/:name', async (request, reply) => {
     const file = staticFiles.get((request.params as { name: string }).name);

@@ -36,7 +36,7 @@ function body(i: number, key: string, agencyId: number) {
 test('500 submissions, three SIGKILLs: every acknowledged number is stored once', { timeout: 600_000 }, async () => {
   const port = await freePort();
   // The demo city gives the installation its agencies (and some demo applications, counted below).
-  let server: Server = startServer(port, dataDir);
+  let server: Server = startServer(port, dataDir, { GONGKAI_SUBMIT_LIMIT: '100000' });
   await waitForHealth(server);
   const db = new Database(path.join(dataDir, 'gongkai.db'), { readonly: true });
   const agencyId = (db.prepare("select id from agencies where code = 'demo-city'").get() as { id: number }).id;
@@ -74,7 +74,7 @@ test('500 submissions, three SIGKILLs: every acknowledged number is stored once'
   async function killAndRestart(): Promise<void> {
     kills.push(acked.size);
     await killHard(server);
-    server = startServer(port, dataDir);
+    server = startServer(port, dataDir, { GONGKAI_SUBMIT_LIMIT: '100000' });
     await waitForHealth(server);
   }
 

@@ -11,12 +11,14 @@ interface Section {
 const sections: Section[] = [
   { title: '政府信息公开指南', summary: '公开方式、申请渠道、办理程序和时限' },
   { title: '主动公开目录', summary: '依法主动公开的政府信息，可按类别浏览和检索' },
-  { title: '依申请公开', summary: '在线提交政府信息公开申请，凭查询码查看办理进度' },
+  { title: '依申请公开', summary: '在线提交政府信息公开申请，凭查询码查看办理进度', href: '/apply' },
   { title: '年度报告', summary: '政府信息公开工作年度报告' },
 ];
 
-export function renderHome(props: { agencyName: string | undefined }): string {
+export function renderHome(props: { agencyName: string | undefined; elder?: boolean }): string {
   return renderPage({
+    elder: props.elder,
+    elderToggle: '/',
     title: props.agencyName ? `政府信息公开 - ${props.agencyName}` : '政府信息公开',
     children: (
       <>

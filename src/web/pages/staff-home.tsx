@@ -10,7 +10,13 @@ export interface StaffHomeView {
   oversees?: readonly Agency[] | undefined;
 }
 
-const workbench = ['待办申请', '即将到期', '主动公开审核', '年度报告'];
+/** The workbench's parts; those without a link are not built yet. */
+const workbench: { title: string; summary?: string; href?: string }[] = [
+  { title: '申请办理', summary: '签收、转办、补正、延期、答复、送达，按法定期限办理依申请公开', href: '/staff/applications' },
+  { title: '即将到期', summary: '5 个工作日内到期和已超期的申请', href: '/staff/applications?due=soon' },
+  { title: '主动公开审核' },
+  { title: '年度报告' },
+];
 
 export function renderStaffHome({ staff, agencyName, oversees }: StaffHomeView): string {
   return renderPage({
@@ -31,10 +37,11 @@ export function renderStaffHome({ staff, agencyName, oversees }: StaffHomeView):
         <section>
           <h2>工作台</h2>
           <ul class="cards">
-            {workbench.map((title) => (
+            {workbench.map((w) => (
               <li class="card">
-                <h3>{title}</h3>
-                <p class="tag">即将开放</p>
+                <h3>{w.href ? <a href={w.href}>{w.title}</a> : w.title}</h3>
+                {w.summary ? <p>{w.summary}</p> : null}
+                {w.href ? null : <p class="tag">即将开放</p>}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@
 const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   deadline: () => import('./deadline.ts'),
   parse: () => import('./parse.ts'),
+  applications: () => import('./applications.ts'),
 };
 
 const wanted = process.argv.slice(2);

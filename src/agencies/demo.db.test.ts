@@ -19,7 +19,7 @@ async function counts(db: Db) {
   return { agencies: await count('agencies'), users: await count('users'), audit: await count('audit_events') };
 }
 
-test('seedDemo creates the demo city and one working account per role', async (t) => {
+test('seedDemo creates the demo city and working accounts for every role', async (t) => {
   const db = await fresh(t);
   const accounts = await seedDemo(db);
   assert.deepEqual(
@@ -28,11 +28,12 @@ test('seedDemo creates the demo city and one working account per role', async (t
       ['admin', 'admin', '示范市人民政府', 'gongkai2026'],
       ['bangongshi', 'office', '示范市人民政府办公室', 'gongkai2026'],
       ['banli', 'handler', '示范市发展和改革委员会', 'gongkai2026'],
+      ['banli2', 'handler', '示范市自然资源和规划局', 'gongkai2026'],
       ['lingdao', 'leader', '示范市人民政府办公室', 'gongkai2026'],
       ['jiandu', 'supervisor', '示范市人民政府', 'gongkai2026'],
     ],
   );
-  assert.deepEqual(await counts(db), { agencies: 5, users: 5, audit: 10 });
+  assert.deepEqual(await counts(db), { agencies: 5, users: 6, audit: 11 });
 
   const jiandu = await findUserWithAgency(db, (await findUserByUsername(db, 'jiandu'))!.id);
   assert.equal(jiandu?.agency_name, '示范市人民政府');
@@ -50,7 +51,7 @@ test('seedDemo creates the demo city and one working account per role', async (t
   const users = await Promise.all(accounts.map((a) => findUserByUsername(db, a.username)));
   assert.deepEqual(users.map((u) => [u?.display_name, u?.disabled]), accounts.map((a) => [a.displayName, 0]));
   const verdicts = await Promise.all(users.map((u) => verifyPassword('gongkai2026', u!.password_hash)));
-  assert.deepEqual(verdicts, [true, true, true, true, true]);
+  assert.deepEqual(verdicts, [true, true, true, true, true, true]);
 });
 
 test('seedDemo is idempotent, fills in only what is missing, and survives a concurrent run', async (t) => {

@@ -1,4 +1,4 @@
-// The demo city (demo-data.json): a city government, its office and three departments, one account per role.
+// The demo city (demo-data.json): a city government, its office and three departments, an account for every role (two handlers).
 // Seeding is idempotent — only what is absent is created — and happens in one transaction.
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
@@ -55,8 +55,9 @@ type DemoData = z.infer<typeof demoSchema>;
 
 const seedReason = '创建演示数据';
 
-/** Idempotent: creates the demo city (government office + three departments) and one user per role when absent;
- *  returns the accounts (with their plain demo passwords) so `npm start` can print them. */
+/** Idempotent: creates the demo city (government office + three departments) and an account for every role (two
+ *  handlers, at two departments) when absent; returns the accounts (with their plain demo passwords) so `npm start`
+ *  can print them. */
 export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const parsed = demoSchema.safeParse(demoData);
   if (!parsed.success) throw new Error(`演示数据文件 demo-data.json 有误：\n${z.prettifyError(parsed.error)}`);

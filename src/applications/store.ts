@@ -5,7 +5,7 @@
 // all or nothing. Two steps racing on one case: the unique (application_id, seq) lets one win; the other is
 // told to reload.
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Calendar } from '../calendar/model.ts';
 import { dayOf, isoOf, type IsoDate } from '../calendar/dates.ts';
 import { appendAudit } from '../audit/store.ts';
@@ -424,16 +424,26 @@ export async function listApplications(
     );
   }
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 200);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy(sql`case when due_on is null then 1 else 0 end`)
-      .orderBy('due_on')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(Math.max(filters.offset ?? 0, 0))
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const offset = Math.max(filters.offset ?? 0, 0);
+  // Not one ORDER BY over every case of the scope (a sort of tens of thousands of rows for a city): the cases
+  // with a due date in the order of the (agency_id, due_on) index, then — only if the page reaches them — those
+  // without one, newest first. The same order, read from the index a page at a time (bench/applications.ts).
+  const [count, dated] = await Promise.all([
+    query.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('due_on').as('dated')]).executeTakeFirstOrThrow(),
+    query.where('due_on', 'is not', null).selectAll().orderBy('due_on').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
   ]);
-  return { rows, total: Number(count.n) };
+  const total = Number(count.n);
+  const rows = dated;
+  const withDate = Number(count.dated);
+  if (rows.length < limit && offset + rows.length < total) {
+    const undated = await query
+      .where('due_on', 'is', null)
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit - rows.length)
+      .offset(Math.max(offset - withDate, 0))
+      .execute();
+    rows.push(...undated);
+  }
+  return { rows, total };
 }

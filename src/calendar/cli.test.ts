@@ -32,7 +32,9 @@ interface Run {
 
 function gongkai(dataDir: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'calendar', ...args], { env: { ...process.env, GONGKAI_DATA_DIR: dataDir } });
+    // The data directory's SQLite file, never a PostgreSQL server the environment names (an applied import opens it).
+    const { DATABASE_URL: _, ...env } = process.env;
+    const child = spawn(process.execPath, [bin, 'calendar', ...args], { env: { ...env, GONGKAI_DATA_DIR: dataDir } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));

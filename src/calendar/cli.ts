@@ -1,20 +1,24 @@
 // `gongkai calendar show YEAR [--json]` and `gongkai calendar import FILE [--yes]`: the schedule of a year
-// with its notices, and the import of a new schedule — previewed first, written only with --yes.
-import { readFileSync, statSync } from 'node:fs';
+// with its notices, and the import of a new schedule — previewed first, written only with --yes. An applied
+// import moves the due dates of the open applications in the configured database (the applications store is
+// loaded only then, so the calendar does not depend on it).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Io } from '../cli/main.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { dayOf, todayInChina, yearOf } from './dates.ts';
 import { describeChange, describeHolidays, describeNotice, describeTotals } from './describe.ts';
 import { serializeSchedule } from './format.ts';
 import { ImportError, parseScheduleFile, type ParsedImport } from './import.ts';
 import { FIRST_DAY, LAST_DAY, type YearSchedule } from './model.ts';
 import { planImport, type YearPlan } from './plan.ts';
-import { loadSchedules, scheduleOrigin, writeImportedSchedules } from './store.ts';
+import { loadCalendar, loadSchedules, scheduleOrigin, writeImportedSchedules } from './store.ts';
 
 const USAGE = `用法：
   gongkai calendar show <年份> [--json]     查看某年的放假与调休安排及其依据的通知（--json 输出数据文件格式）
   gongkai calendar import <文件> [--yes]    导入年度安排（本系统 JSON、chinese-days JSON 或 iCalendar .ics）；
-                                            不加 --yes 只预览将发生的变化，不写入任何文件
+                                            不加 --yes 只预览将发生的变化，不写入任何文件；
+                                            加 --yes 导入后，按新的安排重新计算在办申请的答复期限
 `;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_PROBLEMS_SHOWN = 30;
@@ -122,7 +126,7 @@ function readText(file: string): string {
   }
 }
 
-function importFile(args: string[], io: Io): number {
+async function importFile(args: string[], io: Io): Promise<number> {
   const { positional, flags } = parseArgs(args, ['--yes']);
   const file = positional[0];
   if (!file) throw new InputError('请指定要导入的文件，例如：gongkai calendar import 2027.ics');
@@ -138,15 +142,23 @@ function importFile(args: string[], io: Io): number {
     io.stderr(`无法导入「${file}」，未写入任何文件：\n${shown.join('\n')}\n${more > 0 ? `  ……另有 ${more} 处问题\n` : ''}`);
     return 2;
   }
-  const { dataDir } = loadConfig();
+  const config = loadConfig();
+  const { dataDir } = config;
   const { plans, warnings } = planImport(parsed.years, byYear(loadSchedules(dataDir)));
   const toWrite = plans.filter((p) => p.action !== 'unchanged');
   const out = [`文件「${file}」（${parsed.format}）：`, ...plans.flatMap((p) => planLines(p, dataDir))];
   for (const w of [...parsed.warnings, ...warnings]) out.push(`提示：${w}`);
+  if (!flags.has('--yes')) {
+    out.push(
+      toWrite.length === 0
+        ? '没有需要导入的变化，未写入任何文件。'
+        : `以上为预览，尚未写入任何文件。确认无误后加 --yes 重新运行即可导入：gongkai calendar import ${file} --yes`,
+    );
+    io.stdout(`${out.join('\n')}\n`);
+    return 0;
+  }
   if (toWrite.length === 0) {
     out.push('没有需要导入的变化，未写入任何文件。');
-  } else if (!flags.has('--yes')) {
-    out.push(`以上为预览，尚未写入任何文件。确认无误后加 --yes 重新运行即可导入：gongkai calendar import ${file} --yes`);
   } else {
     let written: string[];
     try {
@@ -158,15 +170,57 @@ function importFile(args: string[], io: Io): number {
     }
     out.push(`已导入 ${written.length} 个年份：`, ...written.map((f) => `  ${f}`));
   }
+  // Also when nothing was written: running the import again is how a failed recomputation is retried.
+  let moved: DueDateChange[];
+  try {
+    moved = await moveOpenApplications(config);
+  } catch (error) {
+    io.stdout(`${out.join('\n')}\n`);
+    io.stderr(
+      `${toWrite.length > 0 ? '节假日安排已导入，但' : ''}未能重新计算在办申请的答复期限：${error instanceof Error ? error.message : String(error)}\n` +
+        `排除故障后再次运行 gongkai calendar import ${file} --yes 即可重新计算。\n`,
+    );
+    return 1;
+  }
+  if (moved.length === 0) out.push('没有在办申请的答复期限发生变化。');
+  else {
+    out.push(`${moved.length} 件在办申请的答复期限随之改变：`);
+    for (const m of moved) out.push(`  申请 ${m.number}：答复期限 ${m.before ?? '未定'} → ${m.after ?? '未定'}`);
+  }
+  if (toWrite.length > 0) out.push('提示：正在运行的服务（npm start）须重新启动，才会按新的安排计算答复期限。');
   io.stdout(`${out.join('\n')}\n`);
   return 0;
+}
+
+interface DueDateChange {
+  number: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The due dates of the open applications again, under the schedules now in force, in the configured database
+ * (DATABASE_URL, or the SQLite file of the data directory — not created when it does not exist: no database,
+ * no applications). The database and applications modules are loaded here only.
+ */
+async function moveOpenApplications(config: Config): Promise<DueDateChange[]> {
+  const { engineFor, openDatabase, sqliteFileName } = await import('../db/database.ts');
+  if (engineFor(config.databaseUrl) === 'sqlite' && !existsSync(path.join(config.dataDir, sqliteFileName))) return [];
+  const { recomputeDueDates } = await import('../applications/store.ts');
+  const opened = await openDatabase(config);
+  try {
+    const now = new Date();
+    return await recomputeDueDates(opened.db, { calendar: loadCalendar(config.dataDir), today: todayInChina(now), now: now.toISOString() });
+  } finally {
+    await opened.close();
+  }
 }
 
 export async function runCalendar(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   try {
     if (sub === 'show') return show(rest, io);
-    if (sub === 'import') return importFile(rest, io);
+    if (sub === 'import') return await importFile(rest, io);
     if (sub === '--help' || sub === '-h' || sub === 'help') {
       io.stdout(USAGE);
       return 0;

@@ -219,3 +219,17 @@ test('privacy: the 证件号码 and phone appear nowhere in the log, the list, t
   }
   assert.match(server.output(), /"url":"\/apply"|\/apply/, 'the log has request lines to look through');
 });
+
+test('on a phone the form and the status page fit the screen, also in 长辈版', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  for (const url of ['/apply', '/track', '/elder?on=1&next=/apply', '/track']) {
+    await page.goto(`${server.base}${url}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${url} scrolls sideways`);
+  }
+  assert.equal(await page.locator('body').getAttribute('class'), 'elder');
+  const size = await page.locator('main p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 20, `长辈版 text is ${size}px`);
+  await context.close();
+});

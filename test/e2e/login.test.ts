@@ -45,7 +45,7 @@ after(async () => {
 test('npm start prints the address and the demo accounts in Chinese', () => {
   const out = server.output();
   assert.match(out, new RegExp(`政府信息公开平台已启动：http://127\\.0\\.0\\.1:${port}`));
-  for (const username of ['admin', 'bangongshi', 'banli', 'lingdao', 'jiandu']) assert.match(out, new RegExp(`用户名 ${username} +密码 gongkai2026`));
+  for (const username of ['admin', 'bangongshi', 'banli', 'banli2', 'lingdao', 'jiandu']) assert.match(out, new RegExp(`用户名 ${username} +密码 gongkai2026`));
 });
 
 test('a visitor follows 工作人员登录, logs in as bangongshi, sees the staff home page, and logs out', async () => {

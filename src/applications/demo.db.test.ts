@@ -63,8 +63,7 @@ for (const today of [todayInChina(), '2026-10-09']) {
       const d = deadlineOf(events, calendar, today);
       const due = d && d.due !== null ? new Date(d.due * 86_400_000).toISOString().slice(0, 10) : null;
       assert.equal(row.due_on, due, `${row.number}: snapshot due date = the clock on its events`);
-      // The fee notice needs a payment method (缴纳方式) that no event carries yet: left out here.
-      for (const l of lettersOf(events).filter((x) => x.kind !== 'fee')) {
+      for (const l of lettersOf(events)) {
         const letter = letterOf(row, state, events, l.seq, '示范市人民政府', { dueOn: row.due_on });
         assert.ok(letter.paragraphs.length > 0, `${row.number}: ${l.label}`);
       }

@@ -104,6 +104,9 @@ const LETTER_REPLY: Readonly<Record<string, [ReplyClass, string?]>> = {
   '2008.other_channel': ['withheld', 'administrative_query'],
 };
 
+/** How a fee is paid, as the 收费通知书 says: the 办法 has fees collected as non-tax revenue (rules.md §7.2). */
+const FEE_PAYMENT = '按本通知书所附的非税收入缴款码或缴款通知，通过银行或非税收入缴款平台缴纳';
+
 /** The letters a case has produced so far, newest last: the kinds its events call for. */
 export function lettersOf(events: readonly CaseEvent[]): { kind: LetterKind; seq: number; label: string }[] {
   const out: { kind: LetterKind; seq: number; label: string }[] = [];
@@ -150,7 +153,7 @@ export function letterOf(
         reason: state.extension?.reason ?? '',
       });
     case 'fee_notice':
-      return renderLetter('fee', { ...base, amount: event.data.amount, feeCalculation: event.data.basis, dueOn: event.data.payBy });
+      return renderLetter('fee', { ...base, amount: event.data.amount, feeCalculation: event.data.basis, dueOn: event.data.payBy, paymentMethod: FEE_PAYMENT });
     case 'reply': {
       const [replyClass, replyReason] = LETTER_REPLY[event.data.replyType] ?? ['other', 'other'];
       return renderLetter('reply', {

@@ -104,6 +104,8 @@ test('recomputeDueDates moves the open case received before the lengthened holid
   const d = deadlineOf(await eventsOf(db, row.id), calendar, todayInChina());
   assert.equal(isoOf(d!.due!), row.due_on, 'the snapshot is what the clock says under the new schedule');
   assert.deepEqual(await recomputeDueDates(db, { calendar, today: todayInChina(now), now: now.toISOString() }), [], 'nothing moves twice');
+  const audit = await db.selectFrom('audit_events').select(['action', 'data']).where('subject_id', '=', cases.open).where('action', '=', 'due_recomputed').execute();
+  assert.deepEqual(audit.map((a) => JSON.parse(a.data ?? '{}')), [{ before: '2025-10-24', after: '2025-10-27' }], 'the move is in the audit trail');
 });
 
 const bin = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));

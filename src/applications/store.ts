@@ -11,7 +11,7 @@ import { dayOf, isoOf, type IsoDate } from '../calendar/dates.ts';
 import { appendAudit } from '../audit/store.ts';
 import type { Db } from '../db/database.ts';
 import type { ApplicationEventsTable, ApplicationsTable, Database } from '../db/schema.ts';
-import { isChannelId, channel as channelOf } from '../law/channels.ts';
+import { isChannelId } from '../law/channels.ts';
 import { isDeliveryMethodId } from '../law/delivery.ts';
 import { checkReply } from '../law/replies.ts';
 import { deadlineOf } from './clock.ts';
@@ -358,22 +358,30 @@ export async function applyAction(
 
 /** Every open case's due date again (a new holiday schedule was imported): the cases whose date changed. */
 export async function recomputeDueDates(db: Db, ctx: StoreContext): Promise<{ number: string; before: string | null; after: string | null }[]> {
-  const open = await db.selectFrom('applications').select(['id', 'number', 'due_on']).where('state', 'not in', ['closed', 'abandoned', 'withdrawn']).execute();
+  const open = await db.selectFrom('applications').select(['id', 'number', 'due_on', 'agency_id']).where('state', 'not in', ['closed', 'abandoned', 'withdrawn']).execute();
   const changed: { number: string; before: string | null; after: string | null }[] = [];
   for (const c of open) {
     const events = await eventsOf(db, c.id);
     const d = deadlineOf(events, ctx.calendar, ctx.today, ctx.cutover !== undefined ? { cutover: ctx.cutover } : {});
     const after = d && d.due !== null ? isoOf(d.due) : null;
     if (after === c.due_on) continue;
-    await db.updateTable('applications').set({ due_on: after }).where('id', '=', c.id).execute();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('applications').set({ due_on: after, updated_at: ctx.now }).where('id', '=', c.id).execute();
+      await appendAudit(tx, {
+        actorUserId: null,
+        agencyId: c.agency_id,
+        subjectType: 'application',
+        subjectId: c.number,
+        action: 'due_recomputed',
+        reason: '导入新的节假日安排，重新计算答复期限',
+        data: { before: c.due_on, after },
+      });
+    });
     changed.push({ number: c.number, before: c.due_on, after });
   }
   return changed;
 }
 
-export function channelLabel(id: string): string {
-  return isChannelId(id) ? channelOf(id).label : id;
-}
 
 // ── lists ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -199,8 +199,8 @@ function stateMessage(type: ActionType, s: CaseState): string {
   return specific[type] ?? `当前状态（${s.stateLabel}）不能${label}`;
 }
 
-/** How each action's `on` is named in messages. */
-const DATE_NAMES: Readonly<Record<ActionType, string>> = {
+/** How each action's `on` is named in messages (and on the workbench's forms). */
+export const DATE_NAMES: Readonly<Record<ActionType, string>> = {
   submit: '提交申请之日',
   register: '收到申请之日',
   sign: '签收日期',

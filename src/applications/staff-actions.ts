@@ -4,30 +4,10 @@
 import { isIsoShaped } from './staff-form.ts';
 import { ALLOWED_STATES, WHO_MAY, type Party } from './lifecycle.ts';
 import type { Access, Viewer } from './access.ts';
-import type { Action, ActionType, CaseState, ConsultationParty } from './model.ts';
+import { ACTION_TYPES, type Action, type ActionType, type CaseState, type ConsultationParty } from './model.ts';
 
 /** The actions a case page may offer, in the order of the work. */
-export const CASE_ACTIONS: readonly ActionType[] = [
-  'sign',
-  'assign',
-  'return',
-  'request_correction',
-  'correction_received',
-  'correction_lapsed',
-  'start_consultation',
-  'end_consultation',
-  'fee_notice',
-  'fee_paid',
-  'fee_lapsed',
-  'request_extension',
-  'approve_extension',
-  'reject_extension',
-  'custom_deadline',
-  'reply',
-  'deliver',
-  'withdraw',
-  'note',
-];
+export const CASE_ACTIONS: readonly ActionType[] = ACTION_TYPES.filter((t) => t !== 'submit' && t !== 'register');
 
 export function isCaseAction(value: unknown): value is ActionType {
   return typeof value === 'string' && (CASE_ACTIONS as readonly string[]).includes(value);

@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/config.ts';
 import { todayInChina } from '../../src/calendar/dates.ts';
 import { DEMO_APPLICANT } from '../../src/applications/demo.ts';
-import { exitOf, freePort, startServer, waitForHealth, type Server } from '../support/server.ts';
+import { exitOf, freePort, startServer, waitForHealth, launchChromium, type Server } from '../support/server.ts';
 
 let dataDir: string;
 let server: Server;
@@ -26,10 +26,7 @@ before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-app-'));
   // Request logs on: the privacy check reads them.
   server = startServer(await freePort(), dataDir, { LOG_LEVEL: 'info' });
-  const launching = chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const launching = launchChromium();
   await waitForHealth(server);
   browser = await launching;
 });

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { exitOf, freePort, startServer as start, waitForHealth, type Server } from '../support/server.ts';
+import { type Browser } from 'playwright-core';
+import { exitOf, freePort, startServer as start, waitForHealth, launchChromium, type Server } from '../support/server.ts';
 
 let dataDir: string;
 /** Where screenshots go: GONGKAI_E2E_SCREENSHOTS to keep them, else the temp dir (removed afterwards). */
@@ -25,10 +25,7 @@ before(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = startServer(port);
-  const launching = chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const launching = launchChromium();
   await waitForHealth(server);
   browser = await launching;
 });

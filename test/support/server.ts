@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
 import { projectRoot } from '../../src/config.ts';
 
 export interface Server {
@@ -65,4 +66,12 @@ export async function killHard(s: Server): Promise<void> {
   if (s.child.exitCode !== null || s.child.signalCode !== null) return;
   s.child.kill('SIGKILL');
   await exitOf(s.child);
+}
+
+/** Debian's Chromium as the browser tests drive it (no sandbox in containers, no background traffic). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
 }

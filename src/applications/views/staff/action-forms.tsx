@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { deliveryMethods } from '../../../law/delivery.ts';
 import type { ReplyType } from '../../../law/replies.ts';
 import { ACTION_LABELS, type ActionType } from '../../model.ts';
+import { DATE_NAMES } from '../../lifecycle.ts';
 
 export interface ActionFormContext {
   caseId: number;
@@ -26,24 +27,11 @@ export interface ActionFormContext {
 
 /** How the step's date is named on its form. */
 const DATE_LABELS: Partial<Record<ActionType, string>> = {
+  ...DATE_NAMES,
   sign: '签收日期（与申请人确认之日，即收到申请之日）',
-  assign: '转办日期',
-  return: '退回日期',
-  request_correction: '补正通知日期',
-  correction_received: '收到补正之日',
-  correction_lapsed: '认定视为放弃之日',
-  start_consultation: '征求意见日期',
-  end_consultation: '征求意见结束日期',
-  fee_notice: '收费通知日期',
-  fee_paid: '缴费日期',
-  fee_lapsed: '认定视为放弃之日',
-  request_extension: '申请延期日期',
   approve_extension: '批准之日',
   reject_extension: '决定之日',
-  custom_deadline: '决定之日',
   reply: '答复日期（答复书落款日期）',
-  deliver: '送达日期',
-  withdraw: '撤回日期',
 };
 
 /** The reason field: its label and whether the rules require it. */

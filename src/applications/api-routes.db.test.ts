@@ -298,7 +298,7 @@ test('staff: list and detail as the office, 签收 → 转办 → 答复 → 送
   assert.equal((await w.app.inject({ url: `/api/v1/applications/${id}/letters/2.docx`, headers: office })).statusCode, 404);
 
   const status = parsed(publicStatusSchema, await postJson(w.app, '/api/v1/applications/status', { number: created.number, queryCode: created.queryCode }));
-  assert.deepEqual(status.timeline.map((e) => e.label), ['提交申请', '签收', '作出答复', '送达'], 'no internal routing in the public timeline');
+  assert.deepEqual(status.timeline.map((e) => e.label), ['提交申请', '签收（受理）', '作出答复', '送达'], 'no internal routing in the public timeline');
   assert.deepEqual(status.letters.map((l) => l.label), ['政府信息公开申请答复书']);
 
   // Registration of a letter received by post: the office registers it, a handler may not.

@@ -416,7 +416,7 @@ export const publicStatusSchema = z.object({
   receivedOn: nullableDate.describe('收到申请之日（签收前为 null）'),
   dueOn: nullableDate.describe('答复期限'),
   reply: z.string().nullable().describe('答复类型'),
-  timeline: z.array(z.object({ seq: z.number().int(), on: z.string(), label: z.string() })).describe('申请人可见的办理步骤'),
+  timeline: z.array(z.object({ on: z.string(), label: z.string(), details: z.array(z.string()) })).describe('申请人可见的办理步骤（机关内部的转办、退回、征求意见、备注不列出）'),
   letters: z.array(z.object({ seq: z.number().int(), on: z.string(), label: z.string() })).describe('已发出的文书'),
 });
 

@@ -4,8 +4,9 @@
 import { isoOf } from '../calendar/dates.ts';
 import type { CaseDeadline } from './clock.ts';
 import type { ExportRow } from './export.ts';
-import { ACTION_LABELS, type ActionType, type CaseEvent } from './model.ts';
+import { ACTION_LABELS, type CaseEvent } from './model.ts';
 import { applicantOf, channelLabel, lettersOf, pickupLabel, provisionLabel, replyLabel, stateLabel, type ApplicantView } from './present.ts';
+import { publicTimeline } from './public-timeline.ts';
 import type { ApplicationRow } from './store.ts';
 
 export interface Named {
@@ -126,24 +127,6 @@ export function detailOf({ row, access, events, deadline, nameOf, letterHref, at
   };
 }
 
-/** The steps an applicant is told of; routing inside the agency, consultations and notes stay internal. */
-const PUBLIC_STEPS: ReadonlySet<ActionType> = new Set<ActionType>([
-  'submit',
-  'register',
-  'sign',
-  'request_correction',
-  'correction_received',
-  'correction_lapsed',
-  'fee_notice',
-  'fee_paid',
-  'fee_lapsed',
-  'approve_extension',
-  'custom_deadline',
-  'reply',
-  'deliver',
-  'withdraw',
-]);
-
 /** What the applicant sees with the number and the 查询码. */
 export function publicStatusOf(row: ApplicationRow, events: readonly CaseEvent[]) {
   return {
@@ -153,7 +136,7 @@ export function publicStatusOf(row: ApplicationRow, events: readonly CaseEvent[]
     receivedOn: row.received_on,
     dueOn: row.due_on,
     reply: row.reply_type === null ? null : replyLabel(row.reply_type),
-    timeline: events.filter((e) => PUBLIC_STEPS.has(e.type)).map((e) => ({ seq: e.seq, on: e.on, label: ACTION_LABELS[e.type] })),
+    timeline: publicTimeline(events).map((e) => ({ on: e.on, label: e.title, details: e.details })),
     letters: lettersOf(events).map((l) => ({ seq: l.seq, on: events.find((e) => e.seq === l.seq)?.on ?? '', label: l.label })),
   };
 }

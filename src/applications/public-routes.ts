@@ -30,7 +30,7 @@ import { eventsOf, findByQueryCode, getApplication, StepRefused, submitApplicati
 import { APPLY_CSS, renderApplyForm } from './views/public/apply-form.tsx';
 import { LETTER_CSS, renderLetterPage } from './views/public/letter-page.tsx';
 import { renderSubmitted } from './views/public/submitted.tsx';
-import { dueText, publicTimeline } from './views/public/timeline.ts';
+import { dueText, publicTimeline } from './public-timeline.ts';
 import { renderStatus, renderTrackForm } from './views/public/track.tsx';
 
 const stylesheets = new Map([

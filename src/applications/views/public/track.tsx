@@ -6,7 +6,7 @@ import { chineseDate } from '../../model.ts';
 import type { ApplicantView } from '../../present.ts';
 import { Styles } from './apply-form.tsx';
 import { TextField } from './fields.tsx';
-import type { TimelineEntry } from './timeline.ts';
+import type { TimelineEntry } from '../../public-timeline.ts';
 
 export interface TrackFormView {
   number?: string | undefined;

@@ -1,10 +1,10 @@
 // What the applicant's status page says about a case: the steps the applicant is told of (提交, 签收, 补正, 延期,
 // 收费, 答复, 送达, 撤回, 视为放弃 …) with their dates and details, and the reply deadline in words. Internal steps —
 // 转办, 退回, 备注, 征求意见 (and whom), 申请延期 before a leader approved it — are left out. Pure.
-import { isoOf, type IsoDate } from '../../../calendar/dates.ts';
-import type { CaseDeadline } from '../../clock.ts';
-import { ACTION_LABELS, chineseDate, type CaseEvent, type CaseState } from '../../model.ts';
-import { deliveryLabel, replyLabel } from '../../present.ts';
+import { isoOf, type IsoDate } from '../calendar/dates.ts';
+import type { CaseDeadline } from './clock.ts';
+import { ACTION_LABELS, chineseDate, type CaseEvent, type CaseState } from './model.ts';
+import { deliveryLabel, replyLabel } from './present.ts';
 
 export interface TimelineEntry {
   on: IsoDate;

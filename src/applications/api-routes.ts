@@ -15,7 +15,6 @@
 // - Bodies are JSON only (415 otherwise); malformed JSON → 400; a field at fault → 422 naming it.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isoOf } from '../calendar/dates.ts';
 import { getAgency } from '../agencies/store.ts';
 import { appendAudit } from '../audit/store.ts';
 import { staffGuard, staffOf } from '../http/auth.ts';
@@ -59,8 +58,9 @@ import { deadlineOf } from './clock.ts';
 import { maskRow, toCsv, toXlsx, type ExportRow } from './export.ts';
 import { letterDocx } from './letters/docx.ts';
 import { LetterError, type Letter } from './letters/render.ts';
-import { caseStateOf, type CaseEvent } from './model.ts';
-import { letterOf, lettersOf, stateLabel } from './present.ts';
+import type { CaseEvent } from './model.ts';
+import { letterAtStep, lettersOf, stateLabel } from './present.ts';
+import { agencyNames, filesOf } from './staff-data.ts';
 import { storeContext, type ApplicationDeps, type ApplicationPlugin } from './routes.ts';
 import {
   StepRefused,
@@ -181,7 +181,7 @@ export function apiRouteTable(deps: ApplicationDeps): ApiRoute[] {
       handle: async (request, _reply, { query }) => {
         const viewer = await viewerFor(request);
         const { rows, total } = await listApplications(db, listScope(viewer), filtersOf(query, query.limit, query.offset), storeContext(deps));
-        const nameOf = await agencyNames(rows);
+        const nameOf = await agencyNamesOf(rows);
         return { total, items: rows.map((r) => listItemOf(r, nameOf)) };
       },
     }),
@@ -274,13 +274,13 @@ export function apiRouteTable(deps: ApplicationDeps): ApiRoute[] {
         const { row, access } = await caseFor(viewer, params.id);
         const events = await eventsOf(db, row.id);
         const ctx = storeContext(deps);
-        const attachments = await db.selectFrom('application_files').select(['name', 'mime', 'size']).where('application_id', '=', row.id).orderBy('id').execute();
+        const attachments = (await filesOf(db, row.id)).map(({ name, mime, size }) => ({ name, mime, size }));
         return detailOf({
           row,
           access,
           events,
           deadline: deadlineOf(events, deps.calendar, ctx.today, { explain: true }),
-          nameOf: await agencyNames([row]),
+          nameOf: await agencyNamesOf([row]),
           letterHref: (seq) => `${API_PREFIX}/applications/${row.id}/letters/${seq}.docx`,
           attachments,
         });
@@ -313,7 +313,7 @@ export function apiRouteTable(deps: ApplicationDeps): ApiRoute[] {
         const letterCheck = (event: CaseEvent, events: readonly CaseEvent[], current: ApplicationRow): string | null => {
           if (!lettersOf([event]).length) return null;
           try {
-            caseLetter(current, [...events, event], event.seq, agencyName);
+            letterAtStep(current, [...events, event], event.seq, agencyName, deps.calendar);
             return null;
           } catch (e) {
             if (e instanceof LetterError) return `无法生成文书：${e.message}`;
@@ -353,7 +353,7 @@ export function apiRouteTable(deps: ApplicationDeps): ApiRoute[] {
         const agencyName = (await getAgency(db, row.agency_id))?.name ?? '';
         let letter: Letter;
         try {
-          letter = caseLetter(row, events, params.seq, agencyName);
+          letter = letterAtStep(row, events, params.seq, agencyName, deps.calendar);
         } catch (e) {
           refusedAsHttp(e);
         }
@@ -388,22 +388,9 @@ export function apiRouteTable(deps: ApplicationDeps): ApiRoute[] {
   }
 
   /** The names of the agencies and departments of `rows`. */
-  async function agencyNames(rows: readonly ApplicationRow[]): Promise<NameOf> {
-    const ids = new Set(rows.flatMap((r) => (r.department_id === null ? [r.agency_id] : [r.agency_id, r.department_id])));
-    const names = new Map<number, string>();
-    for (const id of ids) names.set(id, (await getAgency(db, id))?.name ?? `机关 ${id}`);
+  async function agencyNamesOf(rows: readonly ApplicationRow[]): Promise<NameOf> {
+    const names = await agencyNames(db, rows.flatMap((r) => [r.agency_id, r.department_id]));
     return (id) => names.get(id) ?? `机关 ${id}`;
-  }
-
-  /** A letter of the case as it stood when the letter's step was taken (events up to it, the clock as of its day). */
-  function caseLetter(row: ApplicationRow, events: readonly CaseEvent[], seq: number, agencyName: string): Letter {
-    const upTo = events.filter((e) => e.seq <= seq);
-    const event = upTo.find((e) => e.seq === seq)!;
-    const d = deadlineOf(upTo, deps.calendar, event.on);
-    return letterOf(row, caseStateOf(upTo), upTo, seq, agencyName, {
-      dueOn: d && d.due !== null ? isoOf(d.due) : null,
-      ...(d ? { extensionDays: d.periodWorkingDays } : {}),
-    });
   }
 
   /** Up to EXPORT_MAX_ROWS rows of the viewer's scope, each masked unless revealed and handled by the viewer. */
@@ -421,7 +408,7 @@ export function apiRouteTable(deps: ApplicationDeps): ApiRoute[] {
       if (result.rows.length < page || found.length >= total) break;
     }
     const rows = found.slice(0, EXPORT_MAX_ROWS);
-    const nameOf = await agencyNames(rows);
+    const nameOf = await agencyNamesOf(rows);
     const reveal = query.reveal === '1';
     let revealed = 0;
     const shown: ExportRow[] = rows.map((r) => {

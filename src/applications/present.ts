@@ -7,8 +7,10 @@ import { isReplyTypeId, replyType } from '../law/replies.ts';
 import type { Access } from './access.ts';
 import { documentLabels, organisationLabels, pickups, provisions } from './input.ts';
 import { renderLetter, type Letter, type LetterKind, type ReplyClass } from './letters/render.ts';
-import type { CaseEvent, CaseState } from './model.ts';
-import { STATE_LABELS } from './model.ts';
+import type { Calendar } from '../calendar/model.ts';
+import { isoOf } from '../calendar/dates.ts';
+import { deadlineOf } from './clock.ts';
+import { caseStateOf, STATE_LABELS, type CaseEvent, type CaseState } from './model.ts';
 import { maskAddress, maskDocument, maskEmail, maskPhone, maskPostcode } from './privacy.ts';
 import type { ApplicationRow } from './store.ts';
 
@@ -173,4 +175,17 @@ export function letterOf(
     default:
       throw new RangeError(`本案第 ${seq} 步没有文书`);
   }
+}
+
+/** A letter of the case as it stood when its step was taken — the events up to it, the clock as of its day (the
+ *  extension notice states the extended date) — as the workbench, the applicant's page and the API all give it. */
+export function letterAtStep(row: ApplicationRow, events: readonly CaseEvent[], seq: number, agencyName: string, calendar: Calendar): Letter {
+  const upTo = events.filter((e) => e.seq <= seq);
+  const event = upTo.find((e) => e.seq === seq);
+  if (!event) throw new RangeError(`本案第 ${seq} 步没有文书`);
+  const d = deadlineOf(upTo, calendar, event.on);
+  return letterOf(row, caseStateOf(upTo), upTo, seq, agencyName, {
+    dueOn: d && d.due !== null ? isoOf(d.due) : null,
+    ...(d ? { extensionDays: d.periodWorkingDays } : {}),
+  });
 }

@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isoOf } from '../calendar/dates.ts';
 import { findRootAgency, getAgency, listAgencySubtree } from '../agencies/store.ts';
 import type { Agency } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
@@ -23,7 +22,7 @@ import { attachmentRules } from './input.ts';
 import { LetterError, type Letter, type LetterKind } from './letters/render.ts';
 import { letterDocx } from './letters/docx.ts';
 import { caseStateOf, type CaseEvent } from './model.ts';
-import { applicantOf, letterOf, lettersOf } from './present.ts';
+import { applicantOf, letterAtStep, lettersOf } from './present.ts';
 import { checkApplication, isFormField, sortErrors, type FieldError, type FormValues } from './public-form.ts';
 import { storeContext, type ApplicationDeps, type ApplicationPlugin } from './routes.ts';
 import { eventsOf, findByQueryCode, getApplication, StepRefused, submitApplication, type ApplicationRow } from './store.ts';
@@ -259,14 +258,9 @@ async function postLetter(deps: ApplicationDeps, request: FastifyRequest, reply:
   const found = lettersOf(events).find((l) => l.seq === seq);
   if (!found) throw new HttpError(404, '未找到该文书');
   if (format !== 'docx' && format !== 'html') throw new HttpError(400, '文书格式不正确');
-  const event = events.find((e) => e.seq === seq)!;
-  // The letter states the due date as it stood when it was sent (the extension notice: the extended date).
-  const then = deadlineOf(events.filter((e) => e.seq <= seq), deps.calendar, event.on);
   let letter: Letter;
   try {
-    letter = letterOf(row, caseStateOf(events), events, seq, await agencyName(deps, row.agency_id), {
-      dueOn: then && then.due !== null ? isoOf(then.due) : null,
-    });
+    letter = letterAtStep(row, events, seq, await agencyName(deps, row.agency_id), deps.calendar);
   } catch (error) {
     if (error instanceof LetterError) throw new HttpError(422, '该文书暂时无法生成，请联系受理机关');
     throw error;

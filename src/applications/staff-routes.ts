@@ -12,8 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dayOf, isoOf } from '../calendar/dates.ts';
-import type { Calendar } from '../calendar/model.ts';
-import { REGIMES } from '../clock/law.ts';
 import { toOutput } from '../clock/output.ts';
 import { getAgency } from '../agencies/store.ts';
 import { appendAudit } from '../audit/store.ts';
@@ -27,8 +25,8 @@ import { deadlineOf } from './clock.ts';
 import { letterDocx } from './letters/docx.ts';
 import { LetterError, type Letter } from './letters/render.ts';
 import { FEE_PAYMENT_WORKING_DAYS } from './lifecycle.ts';
-import { ACTION_LABELS, CASE_STATES, CONSULTATION_PARTY_LABELS, caseStateOf, type ActionType, type CaseEvent } from './model.ts';
-import { applicantOf, letterOf, lettersOf, stateLabel } from './present.ts';
+import { ACTION_LABELS, CASE_STATES, CONSULTATION_PARTY_LABELS, caseStateOf, type ActionType } from './model.ts';
+import { applicantOf, letterAtStep, lettersOf, stateLabel } from './present.ts';
 import { storeContext, type ApplicationDeps, type ApplicationPlugin } from './routes.ts';
 import { availableActions, actionFromForm, isCaseAction } from './staff-actions.ts';
 import { agencyNames, auditExtrasOf, departmentsOf, fileOf, filesOf } from './staff-data.ts';
@@ -322,7 +320,7 @@ async function act(deps: ApplicationDeps, request: FastifyRequest, reply: Fastif
       const all = [...events, event];
       if (!lettersOf(all).some((l) => l.seq === event.seq)) return null;
       try {
-        letterFor(deps.calendar, current, all, event.seq, agencyName);
+        letterAtStep(current, all, event.seq, agencyName, deps.calendar);
         return null;
       } catch (error) {
         if (error instanceof LetterError) return error.message;
@@ -366,17 +364,6 @@ async function attachment(deps: ApplicationDeps, request: FastifyRequest, reply:
     .send(Buffer.from(file.content));
 }
 
-/** A letter of the case as it stood at the letter's step. */
-function letterFor(calendar: Calendar, row: ApplicationRow, events: readonly CaseEvent[], seq: number, agencyName: string): Letter {
-  const upTo = events.filter((e) => e.seq <= seq);
-  const event = upTo.find((e) => e.seq === seq)!;
-  const state = caseStateOf(upTo);
-  const d = deadlineOf(upTo, calendar, event.on);
-  const dueOn = d && d.due !== null ? isoOf(d.due) : null;
-  const extensionDays = REGIMES[state.regime ?? '2019'].periodWorkingDays;
-  return letterOf(row, state, upTo, seq, agencyName, { dueOn, extensionDays });
-}
-
 async function letter(deps: ApplicationDeps, request: FastifyRequest, reply: FastifyReply) {
   const opened = await openCase(deps, request);
   const { row } = opened;
@@ -387,7 +374,7 @@ async function letter(deps: ApplicationDeps, request: FastifyRequest, reply: Fas
   const agencyName = (await getAgency(deps.db, row.agency_id))?.name ?? '';
   let built: Letter;
   try {
-    built = letterFor(deps.calendar, row, events, seq, agencyName);
+    built = letterAtStep(row, events, seq, agencyName, deps.calendar);
   } catch (error) {
     if (error instanceof LetterError) throw new HttpError(422, error.message);
     throw error;

@@ -85,20 +85,40 @@ const organisation = z.object({
   ...common,
 });
 
+/** The fields the checks across fields read, as entered. */
+export interface CrossFields {
+  applicantKind?: string | undefined;
+  idType?: string | undefined;
+  idNumber?: string | undefined;
+  pickup?: string | undefined;
+  address?: string | undefined;
+  email?: string | undefined;
+}
+
+/** The checks across fields: a person's document number by its type, the address a posted reply needs, the e-mail
+ *  an e-mailed one needs. The schema runs them once every field parsed; the public form runs them itself when
+ *  other fields failed, so an applicant sees every problem at once. */
+export function crossFieldIssues(a: CrossFields): { field: 'idNumber' | 'address' | 'email'; message: string }[] {
+  const out: { field: 'idNumber' | 'address' | 'email'; message: string }[] = [];
+  if (a.applicantKind === 'person' && isPersonDocumentType(a.idType)) {
+    const r = checkDocumentNumber(a.idType, a.idNumber ?? '');
+    if (!r.ok) out.push({ field: 'idNumber', message: `证件号码：${r.message}` });
+  }
+  if (a.pickup === 'post' && (a.address ?? '').trim().length < 5) out.push({ field: 'address', message: '选择邮寄的，请填写完整的通信地址' });
+  if (a.pickup === 'email' && (a.email ?? '').trim() === '') out.push({ field: 'email', message: '选择电子邮件获取的，请填写电子邮箱' });
+  return out;
+}
+
 /** A new application as submitted (fields as the form names them). */
 export const newApplicationSchema = z
   .discriminatedUnion('applicantKind', [person, organisation], { error: '请选择申请人类型（自然人或法人或其他组织）' })
   .superRefine((a, ctx) => {
-    if (a.applicantKind === 'person') {
+    const issues = crossFieldIssues(a);
+    for (const { field, message } of issues) ctx.addIssue({ code: 'custom', path: [field], message });
+    // The document number as the checks normalise it (full-width digits, spaces, lower-case x).
+    if (a.applicantKind === 'person' && issues.every((i) => i.field !== 'idNumber')) {
       const r = checkDocumentNumber(a.idType as never, a.idNumber);
-      if (!r.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `证件号码：${r.message}` });
-      else a.idNumber = r.value;
-    }
-    if (a.pickup === 'post' && (a.address === undefined || a.address.length < 5)) {
-      ctx.addIssue({ code: 'custom', path: ['address'], message: '选择邮寄的，请填写完整的通信地址' });
-    }
-    if (a.pickup === 'email' && a.email === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: '选择电子邮件获取的，请填写电子邮箱' });
+      if (r.ok) a.idNumber = r.value;
     }
   });
 

@@ -2,8 +2,7 @@
 // entered against newApplicationSchema (input.ts), every problem with the form field it belongs to, so the page
 // can list them all and point at each. The form shows both applicant fieldsets at once (no script), so the two
 // names are separate fields (personName, orgName); the chosen kind decides which one is the applicant's name. Pure.
-import { checkDocumentNumber, isPersonDocumentType } from '../law/applicants.ts';
-import { newApplicationSchema, type NewApplication } from './input.ts';
+import { crossFieldIssues, newApplicationSchema, type NewApplication } from './input.ts';
 
 /** Every field of the form, in the order the page shows them (the error summary follows it). */
 export const FORM_FIELDS = [
@@ -74,19 +73,7 @@ function fieldOf(path: readonly PropertyKey[], kind: string | undefined): FormFi
  */
 function crossFieldErrors(values: FormValues, found: readonly FieldError[]): FieldError[] {
   const has = (field: FormField) => found.some((e) => e.field === field);
-  const out: FieldError[] = [];
-  const idType = values.idType ?? '';
-  if (values.applicantKind === 'person' && isPersonDocumentType(idType) && !has('idType') && !has('idNumber')) {
-    const r = checkDocumentNumber(idType, values.idNumber ?? '');
-    if (!r.ok) out.push({ field: 'idNumber', message: `证件号码：${r.message}` });
-  }
-  if (values.pickup === 'post' && (values.address ?? '').trim().length < 5 && !has('address')) {
-    out.push({ field: 'address', message: '选择邮寄的，请填写完整的通信地址' });
-  }
-  if (values.pickup === 'email' && (values.email ?? '').trim() === '' && !has('email')) {
-    out.push({ field: 'email', message: '选择电子邮件获取的，请填写电子邮箱' });
-  }
-  return out;
+  return crossFieldIssues(values).filter((i) => !has(i.field) && !(i.field === 'idNumber' && has('idType')));
 }
 
 const order = (e: FieldError) => (e.field === null ? -1 : FORM_FIELDS.indexOf(e.field));

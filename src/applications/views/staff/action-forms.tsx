@@ -7,6 +7,7 @@ import { deliveryMethods } from '../../../law/delivery.ts';
 import type { ReplyType } from '../../../law/replies.ts';
 import { ACTION_LABELS, type ActionType } from '../../model.ts';
 import { DATE_NAMES } from '../../lifecycle.ts';
+import { FieldLabel, hintIdOf } from './fields.tsx';
 
 export interface ActionFormContext {
   caseId: number;
@@ -94,16 +95,8 @@ function TextArea(props: { type: ActionType; name: string; label: string; values
   const id = `${props.type}-${props.name}`;
   return (
     <>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required">（必填）</span> : null}
-      </label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <textarea id={id} name={props.name} rows={props.rows ?? 3} maxLength={2000} aria-describedby={props.hint ? `${id}-hint` : undefined}>
+      <FieldLabel id={id} label={props.label} required={props.required} hint={props.hint} />
+      <textarea id={id} name={props.name} rows={props.rows ?? 3} maxLength={2000} aria-describedby={hintIdOf(id, props.hint)}>
         {props.values[props.name] ?? props.value ?? ''}
       </textarea>
     </>
@@ -114,19 +107,14 @@ function TextInput(props: { type: ActionType; name: string; label: string; value
   const id = `${props.type}-${props.name}`;
   return (
     <>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
+      <FieldLabel id={id} label={props.label} hint={props.hint} />
       <input
         id={id}
         name={props.name}
         type="text"
         value={props.values[props.name] ?? props.value ?? ''}
         maxLength={props.max ?? 200}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={hintIdOf(id, props.hint)}
       />
     </>
   );

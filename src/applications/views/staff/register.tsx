@@ -6,6 +6,7 @@ import { organisationKinds, personDocuments } from '../../../law/applicants.ts';
 import { receiptDateLabel, type Channel } from '../../../law/channels.ts';
 import { formText, pickups, provisions } from '../../input.ts';
 import { mayArriveEarlier, RECEIPT_DATE_FIELDS, REGISTRATION_CHANNELS } from '../../staff-registration.ts';
+import { FieldLabel, hintIdOf } from './fields.tsx';
 
 export interface RegisterView {
   staff: StaffBadge;
@@ -62,15 +63,7 @@ function Text(props: { name: string; label: string; values: Readonly<Record<stri
   const typed = { type: props.type ?? 'text' } as { type: 'text' };
   return (
     <>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required">（必填）</span> : null}
-      </label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
+      <FieldLabel id={id} label={props.label} required={props.required} hint={props.hint} />
       <input
         id={id}
         name={props.name}
@@ -78,7 +71,7 @@ function Text(props: { name: string; label: string; values: Readonly<Record<stri
         value={props.values[props.name] ?? ''}
         maxLength={props.max ?? 200}
         autocomplete={props.autocomplete ?? 'off'}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={hintIdOf(id, props.hint)}
       />
     </>
   );

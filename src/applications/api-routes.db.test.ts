@@ -24,24 +24,12 @@ import {
   registeredSchema,
 } from './api-schemas.ts';
 import type { ApplicationDeps } from './routes.ts';
+import { SAMPLE_ID_NUMBER as ID_NUMBER, SAMPLE_PHONE as PHONE, SAMPLE_PERSON } from './testing.ts';
 
-const ID_NUMBER = '11010519491231002X';
-const PHONE = '13812345678';
 const ADDRESS = '山东省济南市历下区解放路12号3单元501';
 const EMAIL = 'zhangsan@example.com';
 
-const PERSON = {
-  applicantKind: 'person',
-  name: '张三',
-  idType: 'resident_id_card',
-  idNumber: ID_NUMBER,
-  phone: PHONE,
-  email: EMAIL,
-  address: ADDRESS,
-  description: '2024年本市城市更新项目的立项批复文件',
-  provision: 'electronic',
-  pickup: 'online',
-};
+const PERSON = { ...SAMPLE_PERSON, email: EMAIL, address: ADDRESS };
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f3c1d60000000049454e44ae426082', 'hex');
 

@@ -22,6 +22,7 @@ import { actorOf, viewerOf } from './access.ts';
 import { deadlineOf } from './clock.ts';
 import { newApplicationSchema } from './input.ts';
 import { applyAction, eventsOf, getApplicationByNumber, recomputeDueDates, submitApplication, type StoreContext } from './store.ts';
+import { SAMPLE_PERSON } from './testing.ts';
 
 const temps: string[] = [];
 const tempDir = () => {
@@ -46,16 +47,8 @@ function longerNationalDay(): YearSchedule {
   };
 }
 
-const PERSON = {
-  applicantKind: 'person',
-  name: '张三',
-  idType: 'resident_id_card',
-  idNumber: '11010519491231002X',
-  phone: '13812345678',
-  description: '2025年本市城市更新项目的立项批复文件',
-  provision: 'electronic',
-  pickup: 'online',
-};
+const { address: _address, ...withoutAddress } = SAMPLE_PERSON;
+const PERSON = { ...withoutAddress, description: '2025年本市城市更新项目的立项批复文件' };
 
 /** Three cases registered by the office: received 22 September 2025 (due 24 October, after the holiday) and still
  *  open; the same but answered and delivered; received 2 June 2025 (due long before the holiday). */

@@ -18,22 +18,11 @@ import { DEMO_PASSWORD, assertNoInternals, logIn, openSeededDatabase, postForm, 
 import { actorOf, viewerOf } from './access.ts';
 import { newApplicationSchema } from './input.ts';
 import { applyAction, eventsOf, findByQueryCode, submitApplication, type Attachment, type StoreContext } from './store.ts';
+import { SAMPLE_ID_NUMBER as ID_NUMBER, SAMPLE_PHONE as PHONE, SAMPLE_PERSON } from './testing.ts';
 
 const calendar = loadCalendar();
-const ID_NUMBER = '11010519491231002X';
-const PHONE = '13812345678';
 
-const PERSON = {
-  applicantKind: 'person',
-  name: '张三',
-  idType: 'resident_id_card',
-  idNumber: ID_NUMBER,
-  phone: PHONE,
-  address: '山东省济南市历下区解放路12号',
-  description: '2024年本市城市更新项目的立项批复文件，包括项目清单和批复文号，以及相关的审批意见',
-  provision: 'electronic',
-  pickup: 'online',
-};
+const PERSON = { ...SAMPLE_PERSON, description: '2024年本市城市更新项目的立项批复文件，包括项目清单和批复文号，以及相关的审批意见' };
 
 const storeCtx = (today: string): StoreContext => ({ calendar, today, now: `${today}T02:00:00.000Z` });
 

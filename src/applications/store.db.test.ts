@@ -10,21 +10,11 @@ import { findAgencyByCode, findUserByUsername } from '../agencies/store.ts';
 import { accessTo, actorOf, listScope, viewerOf } from './access.ts';
 import { newApplicationSchema } from './input.ts';
 import { applyAction, eventsOf, findByQueryCode, listApplications, StepRefused, submitApplication, type StoreContext } from './store.ts';
+import { SAMPLE_PERSON as PERSON } from './testing.ts';
 
 const calendar = loadCalendar();
 const ctx = (today: string): StoreContext => ({ calendar, today, now: `${today}T02:00:00.000Z` });
 
-const PERSON = {
-  applicantKind: 'person',
-  name: '张三',
-  idType: 'resident_id_card',
-  idNumber: '11010519491231002X',
-  phone: '13812345678',
-  address: '山东省济南市历下区解放路12号',
-  description: '2024年本市城市更新项目的立项批复文件',
-  provision: 'electronic',
-  pickup: 'online',
-};
 
 async function setUp(t: { after(fn: () => unknown): void }) {
   const opened = await openSeededDatabase();

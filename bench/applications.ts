@@ -17,7 +17,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { IdentifierNode, OperationNodeTransformer, sql, type Insertable, type KyselyPlugin } from 'kysely';
 import { dayOf, isoOf, todayInChina } from '../src/calendar/dates.ts';
 import type { Calendar } from '../src/calendar/model.ts';
@@ -29,6 +28,8 @@ import { newApplicationSchema } from '../src/applications/input.ts';
 import { listApplications, submitApplication, type ListFilters, type StoreContext } from '../src/applications/store.ts';
 import { openDatabase, type Db, type Engine, type OpenedDb } from '../src/db/database.ts';
 import type { ApplicationsTable } from '../src/db/schema.ts';
+import { openTestDatabase } from '../src/db/testing.ts';
+import { prng } from './prng.ts';
 
 const SUBMISSIONS = 1_000;
 const WARM_UP_SUBMISSIONS = 50;
@@ -48,17 +49,6 @@ const format = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const mark = (ok: boolean) => (ok ? '达标' : '未达标');
 
-/** mulberry32, as in deadline.ts: every run inserts the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ── the databases ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -87,31 +77,23 @@ async function sqliteTarget(): Promise<Target> {
 /** A fresh database on the server of DATABASE_URL, or a throwaway server; null (with the reason) when neither. */
 async function postgresTarget(): Promise<Target | string> {
   const serverUrl = process.env.DATABASE_URL;
-  let stopServer = async () => {};
-  let url: string;
-  let note: string;
   if (serverUrl && /^postgres(ql)?:\/\//i.test(serverUrl)) {
-    const name = `gongkai_bench_${randomBytes(4).toString('hex')}`;
-    await onServer(serverUrl, `create database ${name}`);
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    note = `DATABASE_URL 所指服务器上的临时数据库 ${name}`;
-    stopServer = () => onServer(serverUrl, `drop database if exists ${name} with (force)`);
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-pg-'));
-    const started = spawnSync('bash', [path.join(projectRoot, 'scripts/pg.sh'), 'start', dir], { encoding: 'utf8' });
-    if (started.status !== 0) {
-      rmSync(dir, { recursive: true, force: true });
-      return `未设置 DATABASE_URL，且无法启动临时 PostgreSQL（${started.stderr.trim().split('\n').pop() ?? '未知原因'}）`;
-    }
-    url = started.stdout.trim();
-    note = '用 scripts/pg.sh 临时启动的本机服务器（fsync=off，仅供测试）';
-    stopServer = async () => {
-      spawnSync('bash', [path.join(projectRoot, 'scripts/pg.sh'), 'stop', dir], { encoding: 'utf8' });
-      rmSync(dir, { recursive: true, force: true });
-    };
+    // The tests' own fresh database on that server, dropped on close.
+    const opened = await openTestDatabase();
+    return { label: 'PostgreSQL', opened, note: 'DATABASE_URL 所指服务器上的临时数据库', cleanUp: () => opened.close() };
   }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-pg-'));
+  const started = spawnSync('bash', [path.join(projectRoot, 'scripts/pg.sh'), 'start', dir], { encoding: 'utf8' });
+  if (started.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return `未设置 DATABASE_URL，且无法启动临时 PostgreSQL（${started.stderr.trim().split('\n').pop() ?? '未知原因'}）`;
+  }
+  const url = started.stdout.trim();
+  const note = '用 scripts/pg.sh 临时启动的本机服务器（fsync=off，仅供测试）';
+  const stopServer = async () => {
+    spawnSync('bash', [path.join(projectRoot, 'scripts/pg.sh'), 'stop', dir], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+  };
   let opened: OpenedDb;
   try {
     opened = await openDatabase({ databaseUrl: url, dataDir: os.tmpdir() });
@@ -128,16 +110,6 @@ async function postgresTarget(): Promise<Target | string> {
       await stopServer();
     },
   };
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 // ── (a) submissions ──────────────────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import { loadCalendar, loadSchedules } from '../src/calendar/store.ts';
 import { DEFAULT_CUTOVER } from '../src/clock/law.ts';
 import { computeDeadline, type ClockEvent, type EventType, type Timeline } from '../src/clock/model.ts';
 import { stepDeadline } from '../src/clock/stepping.ts';
+import { prng } from './prng.ts';
 
 const TOTAL = 1_000_000;
 const BASELINE = 100_000;
@@ -20,17 +21,6 @@ const LAST_RECEIPT = dayOf('2026-12-31');
 const TARGET_MICROS = 1;
 const TARGET_RATIO = 50;
 
-/** mulberry32: a small, fast, seeded generator, so every run measures the same timelines. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Valid timelines with a realistic mix: most answered, some corrected, consulted, charged or extended. */
 function generator(seed: number): () => Timeline {

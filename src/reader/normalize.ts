@@ -11,22 +11,12 @@ import type { Line } from './model.ts';
 const TRADITIONAL =
   '開數條務請況項辦業發動關會網進議報結訴時機佈計規審複處實統爲於過對單應廳費衆責內強確國訟總體臺範設經組讀資點門問題險屬專個類後領職員據羣織負傳電欄創戶權輿維導與現決並號構萬區嚴線錄將準舉轉詢標參圍糾減熱當編訓覈認調態從視級訪補協監堅祕穩許執別極聞錯護圖質採係無絡閱館產貫積諮優勞聯歷稱華論續環預運來佔談製納徹頭長廣節斷階證檔紙說劃見還礎檢郵輯書場難購沒獲綜間繳簡醫療學際擴則針達隨隱濟討訂廢簽層繞養變義話週識徑額記繼細傷夠響畢擔財繫擬駁試評罰這適註籌緊冊曉貼復營違們習黨聲豐頻滿備雙終載講庫託張術誰慮崗較語鄉詳紹幫併農貧寫驗遞種寬盡揮雖車塊誤稅兩約風鑑鏈縣閩勵邏棄牽陽畫鎮鐵滾興綠僕陸漸紅軍輕觀頁絲東膠餘屆獨買選幹駐鐘黃絕連靜諧績樣顯軌訊蓋紛遲暢亞團師溝測蹤闢藍倉裏誠齊讓縱樞紐離饋撐肅暫順勢';
 
-/** TRADITIONAL as a table by UTF-16 code unit (all are in the BMP): one look-up per character of the text. */
-const IS_TRADITIONAL = new Uint8Array(0x10000);
-for (const ch of TRADITIONAL) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
-
-function hasTraditional(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (IS_TRADITIONAL[text.charCodeAt(i)] === 1) return true;
-  return false;
-}
-
 /** Phrases a machine conversion to Taiwan usage produces that the character converter keeps (資訊 → 资讯). */
 const PHRASES: readonly [string, string][] = [['資訊', '信息']];
 
 let toSimplified: ((text: string) => string) | undefined;
 
 function simplify(text: string): string {
-  if (!hasTraditional(text)) return text;
   const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
   let out = text;
   for (const [from, to] of PHRASES) out = out.split(from).join(to);
@@ -42,26 +32,41 @@ export function foldWidth(text: string): string {
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]/g;
-const MINUS = /[\u2212\ufe63]/g;
 
-/** Widths folded, odd spaces and minus signs replaced: one character for one, line breaks kept, so normalizeText
- *  does it once for the whole text. */
+/** What each character becomes, one for one (by UTF-16 code unit): full-width ASCII folded to half-width, odd spaces
+ *  (no-break, ideographic, en/em, form feed …) to a space, minus signs to '-'; every other character itself. */
+const MAPPED = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) MAPPED[c] = c;
+for (let c = 0xff01; c <= 0xff5e; c++) MAPPED[c] = c - 0xfee0;
+for (const ch of '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\f\v') MAPPED[ch.charCodeAt(0)] = 0x20;
+for (const ch of '\u2212\ufe63') MAPPED[ch.charCodeAt(0)] = 0x2d;
+
+/** What the one pass over the text notes of a character (bits, by UTF-16 code unit). */
+const TRADITIONAL_CHAR = 1;
+const LINE_BREAK = 2;
+/** A character finishLine changes besides trimming: zero-width, soft hyphen, tab (two spaces are noted apart). */
+const TO_FINISH_CHAR = 4;
+const NOTES = new Uint8Array(0x10000);
+for (const ch of TRADITIONAL) NOTES[ch.charCodeAt(0)]! |= TRADITIONAL_CHAR;
+for (const ch of '\r\n\u2028\u2029') NOTES[ch.charCodeAt(0)]! |= LINE_BREAK;
+for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\t') NOTES[ch.charCodeAt(0)]! |= TO_FINISH_CHAR;
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/** Every character mapped (MAPPED): widths folded, odd spaces and minus signs replaced, one character for one, so line
+ *  breaks stay where they were. */
 function mapCharacters(text: string): string {
-  const folded = foldWidth(text);
-  return ODD.test(folded) ? folded.replace(SPACES, ' ').replace(MINUS, '-') : folded;
+  let i = 0;
+  while (i < text.length && MAPPED[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  const codes = new Uint16Array(text.length);
+  for (let j = 0; j < text.length; j++) codes[j] = MAPPED[text.charCodeAt(j)]!;
+  return UTF16.decode(codes);
 }
-
-/** SPACES or MINUS: most texts have neither, and one test is cheaper than two replacements. */
-const ODD = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v\u2212\ufe63]/;
-
-/** What finishLine changes besides trimming (zero-width characters, a tab, two spaces): most lines have none of it. */
-const TO_FINISH = /[\u200b-\u200d\u2060\ufeff\u00ad\t]| {2}/;
 
 /** Zero-width characters dropped (line by line: one between \r and \n would join two lines), the line trimmed, tabs
  *  turned into cell separators, runs of spaces made one. */
 function finishLine(text: string): string {
-  if (!TO_FINISH.test(text)) return text.trim();
   return text
     .replace(ZERO_WIDTH, '')
     .trim()
@@ -74,18 +79,22 @@ export function normalizeLine(raw: string): string {
   return finishLine(mapCharacters(raw));
 }
 
-/** Page furniture of published web pages: metadata fields, counters, buttons. Matched on the normalised line. */
-const FURNITURE: readonly RegExp[] = [
-  /^(?:索 ?引 ?号|发布机构|发文机关|文 ?号|生成日期|成文日期|发布日期|发布时间|来 ?源|信息来源|字体|字号|阅读|浏览|访问量|点击|主题分类|体裁分类|责任编辑|编辑|有效性|所属主题|分 ?类)(?:次数|显示)?\s*[:：]/,
-  /\{\{[^}]*\}\}/,
-  /^【?(?:打印|关闭|分享|收藏|打印本页|关闭窗口|返回顶部|扫一扫|字体[:：]?|大|中|小|默认|[\s|【】]+)+】?$/,
-  /^(?:分享到|扫一扫在手机打开当前页|当前位置[:：]|您当前的位置|首页\s*>)/,
-];
+/** Page furniture of published web pages: metadata fields, counters, buttons. Matched on the normalised line. The
+ *  patterns anchored at the start are one expression (one test a line); {{ … }} may stand anywhere. */
+const FURNITURE = new RegExp(
+  [
+    /^(?:索 ?引 ?号|发布机构|发文机关|文 ?号|生成日期|成文日期|发布日期|发布时间|来 ?源|信息来源|字体|字号|阅读|浏览|访问量|点击|主题分类|体裁分类|责任编辑|编辑|有效性|所属主题|分 ?类)(?:次数|显示)?\s*[:：]/,
+    /^【?(?:打印|关闭|分享|收藏|打印本页|关闭窗口|返回顶部|扫一扫|字体[:：]?|大|中|小|默认|[\s|【】]+)+】?$/,
+    /^(?:分享到|扫一扫在手机打开当前页|当前位置[:：]|您当前的位置|首页\s*>)/,
+  ]
+    .map((re) => `(?:${re.source})`)
+    .join('|'),
+);
+const TEMPLATE = /\{\{[^}]*\}\}/;
 
 export function isFurniture(text: string): boolean {
   if (text === '') return false;
-  for (const re of FURNITURE) if (re.test(text)) return true;
-  return false;
+  return FURNITURE.test(text) || (text.includes('{{') && TEMPLATE.test(text));
 }
 
 /** A line's cells: its text split at | and trimmed. Meta, both table readers and the checks read a line's cells;
@@ -101,16 +110,58 @@ export function splitLines(text: string): string[] {
   return text.split(NEWLINE);
 }
 
-/** The input text as normalised lines; `no` is the 1-based line number in `text` (see splitLines). */
+function line(no: number, raw: string, text: string): Line {
+  // Every line gets every field, in one order: one object shape for the whole pipeline's property reads.
+  return { no, text, raw, furniture: isFurniture(text), cells: undefined };
+}
+
+/** The input text as normalised lines; `no` is the 1-based line number in `text` (see splitLines). One pass over the
+ *  characters notes where lines end, which lines need more than trimming, and whether the text has traditional
+ *  characters; mapping keeps every character in its place, so a line of the mapped text is cut where the raw one is. */
 export function normalizeText(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let notes = 0;
+  let lineNotes = 0;
+  let spaceBefore = false;
+  const ends: number[] = [];
+  const finish: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const note = NOTES[c]!;
+    const space = MAPPED[c] === 0x20;
+    if (space && spaceBefore) lineNotes |= TO_FINISH_CHAR;
+    spaceBefore = space;
+    if (note === 0) continue;
+    notes |= note;
+    if ((note & LINE_BREAK) === 0) {
+      lineNotes |= note;
+      continue;
+    }
+    ends.push(i);
+    finish.push((lineNotes & TO_FINISH_CHAR) !== 0);
+    lineNotes = 0;
+    spaceBefore = false;
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+  }
+  if ((notes & TRADITIONAL_CHAR) !== 0) return convertedText(text);
+  const mapped = mapCharacters(text);
+  ends.push(text.length);
+  finish.push((lineNotes & TO_FINISH_CHAR) !== 0);
+  for (let k = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    const part = mapped.slice(start, end);
+    lines.push(line(k + 1, mapped === text ? part : text.slice(start, end), finish[k] ? finishLine(part) : part.trim()));
+    start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+  }
+  return lines;
+}
+
+/** A text with traditional characters: converted as a whole, then split again (the converter may not keep lengths). */
+function convertedText(text: string): Line[] {
   const raws = splitLines(text);
-  const mapped = mapCharacters(simplify(text));
-  const mappedLines = mapped === text ? raws : mapped.split(NEWLINE);
-  return raws.map((raw, i) => {
-    const norm = finishLine(mappedLines[i] ?? mapCharacters(raw));
-    // Every line gets every field, in one order: one object shape for the whole pipeline's property reads.
-    return { no: i + 1, text: norm, raw, furniture: isFurniture(norm), cells: undefined };
-  });
+  const mappedLines = mapCharacters(simplify(text)).split(NEWLINE);
+  return raws.map((raw, i) => line(i + 1, raw, finishLine(mappedLines[i] ?? mapCharacters(raw))));
 }
 
 /**

@@ -26,8 +26,8 @@ interface Spec {
 
 /** What a figure's sentence, paragraph or heading must speak of (a part not given never does: null). */
 interface Context {
-  /** Its place in CONTEXTS (a sentence's answers are kept by it). */
-  index: number;
+  /** Its bit in a sentence's or paragraph's answers (1 << its place in CONTEXTS). */
+  bit: number;
   sentence: RegExp | null;
   paragraph: RegExp | null;
   heading: RegExp | null;
@@ -35,10 +35,16 @@ interface Context {
 
 const optional = (source: string | undefined): RegExp | null => (source === undefined ? null : new RegExp(source));
 
+/** A question's bit among a sentence's answers (kept in one number: 31 questions of a kind at most). */
+function bitOf(index: number): number {
+  if (index > 30) throw new Error('prose-patterns.json: more than 31 contexts or units of count');
+  return 1 << index;
+}
+
 const CONTEXTS: ReadonlyMap<string, Context> = new Map(
   Object.entries(patterns.contexts as Record<string, Partial<Record<'sentence' | 'paragraph' | 'heading', string>>>).map(([name, c], index) => [
     name,
-    { index, sentence: optional(c.sentence), paragraph: optional(c.paragraph), heading: optional(c.heading) },
+    { bit: bitOf(index), sentence: optional(c.sentence), paragraph: optional(c.paragraph), heading: optional(c.heading) },
   ]),
 );
 
@@ -93,8 +99,8 @@ function compile(spec: Spec, number: string): RegExp {
 /** What a figure pattern cannot match without: a number followed by one of its units (NUMBERS and the unit part of the
  *  pattern). The wording is looked for only in sentences that have them. */
 interface NumberWithUnit {
-  /** Its place in NUMBER_WITH_UNIT (a sentence's answers are kept by it). */
-  index: number;
+  /** Its bit in a sentence's answers (1 << its place in NUMBER_WITH_UNIT). */
+  bit: number;
   /** The units, one of which a sentence with a match contains (a cheap test before the pattern's). */
   units: string[];
   re: Record<NumberKind, RegExp>;
@@ -109,7 +115,7 @@ function numberWithUnit(spec: Spec): NumberWithUnit | null {
   const source = unitPattern(spec);
   let found = NUMBER_WITH_UNIT.get(source);
   if (!found) NUMBER_WITH_UNIT.set(source, (found = {
-        index: NUMBER_WITH_UNIT.size,
+        bit: bitOf(NUMBER_WITH_UNIT.size),
         units: Object.keys(spec.units ?? {}),
         re: { digits: new RegExp(NUMBERS.digits + source), numerals: new RegExp(NUMBERS.numerals + source) },
       }));
@@ -127,22 +133,28 @@ interface Compiled {
   numberWithUnit: NumberWithUnit | null;
 }
 
-const COMPILED: readonly Compiled[] = (patterns.figures as Spec[]).map((spec) => ({
-  spec,
-  re: { digits: compile(spec, NUMBERS.digits), numerals: compile(spec, NUMBERS.numerals) },
-  notInClause: optional(spec.not_in_clause),
-  context: spec.context === undefined ? undefined : CONTEXTS.get(spec.context),
-  numberWithUnit: numberWithUnit(spec),
-}));
+const COMPILED: readonly Compiled[] = (patterns.figures as Spec[]).map((spec) => {
+  // A sentence without a number and unit is tried only for the statements of zero: every other pattern must read one.
+  if (!spec.zero && numberWithUnit(spec) === null) throw new Error(`prose-patterns.json: ${spec.name} needs a number but no unit next to it`);
+  return {
+    spec,
+    re: { digits: compile(spec, NUMBERS.digits), numerals: compile(spec, NUMBERS.numerals) },
+    notInClause: optional(spec.not_in_clause),
+    context: spec.context === undefined ? undefined : CONTEXTS.get(spec.context),
+    numberWithUnit: numberWithUnit(spec),
+  };
+});
+const ZERO_WORDS = new RegExp(patterns.zero_words);
 const NOT_ANNUAL_SENTENCE = new RegExp(patterns.not_annual.sentence);
 const NOT_ANNUAL_CLAUSE = new RegExp(patterns.not_annual.clause);
-const CLAUSE = /[^,，;；:：]*$/;
 const ANNUAL_RESET = new RegExp(patterns.annual_reset, 'g');
 const APPROXIMATE_AFTER = new RegExp(patterns.approximate_after);
 const INCLUDED_AFTER = new RegExp(patterns.included_after);
 const YEAR = /(\d{4})\s*年(?!\d)/g;
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
-const SENTENCE_END = /[。;!?；！？]/g;
+/** The characters that end a sentence (。；！？), as a table by UTF-16 code unit. */
+const ENDS_SENTENCE = new Uint8Array(0x10000);
+for (const ch of '。;!?；！？') ENDS_SENTENCE[ch.charCodeAt(0)] = 1;
 const PARAGRAPH_END = /[。;!?:；！？：)）」”』]$/;
 
 /** The report's format: as detected, else the one of its year. */
@@ -162,14 +174,14 @@ function cellOf(spec: Spec, target: Target): string | undefined {
 type Named = { compiled: Compiled; id: CellId };
 
 /** The patterns that name a cell of a target's table, each with that cell, in the order of prose-patterns.json: all
- *  of them, and those that need no number (all a sentence without digits is tried for). */
-const PATTERNS_OF: ReadonlyMap<Target, { all: readonly Named[]; withoutNumber: readonly Named[] }> = new Map(
+ *  of them, those that read a number, and the statements of zero. */
+const PATTERNS_OF: ReadonlyMap<Target, Record<'all' | 'numbered' | 'zero', readonly Named[]>> = new Map(
   (['legacy', 'fujian_cumulative', 'fmt2019', 'fmt2021'] as const).map((target) => {
     const all = COMPILED.flatMap((compiled) => {
       const id = cellOf(compiled.spec, target);
       return id === undefined ? [] : [{ compiled, id }];
     });
-    return [target, { all, withoutNumber: all.filter((p) => p.compiled.numberWithUnit === null) }];
+    return [target, { all, numbered: all.filter((p) => !p.compiled.spec.zero), zero: all.filter((p) => p.compiled.spec.zero) }];
   }),
 );
 
@@ -181,8 +193,9 @@ interface Paragraph {
   starts: { at: number; line: Line }[];
   /** The last heading above the paragraph (一、… (三)…), or its own inline heading. */
   heading: string;
-  /** Whether it speaks of each context (see paragraphSpeaks). */
-  speaks: (boolean | undefined)[];
+  /** Whether it speaks of each context (see paragraphSpeaks): bits by context index, asked and answered yes. */
+  asked: number;
+  speaks: number;
 }
 
 function isTableLine(line: Line): boolean {
@@ -191,7 +204,8 @@ function isTableLine(line: Line): boolean {
 
 function headingOf(text: string): string | null {
   if (!HEADING.test(text)) return null;
-  const head = text.split(/[。]/)[0] ?? text;
+  const stop = text.indexOf('。');
+  const head = stop < 0 ? text : text.slice(0, stop);
   return head.length <= 40 ? head : null;
 }
 
@@ -210,7 +224,7 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
       open.starts.push({ at: open.text.length, line });
       open.text += line.text;
     } else {
-      open = { text: line.text, starts: [{ at: 0, line }], heading, speaks: [] };
+      open = { text: line.text, starts: [{ at: 0, line }], heading, asked: 0, speaks: 0 };
       out.push(open);
     }
     if (line.text.length < 20 || PARAGRAPH_END.test(line.text) || own === line.text) open = null;
@@ -248,9 +262,13 @@ function notAnnual(before: string, year: number | null): boolean {
   return NOT_ANNUAL_SENTENCE.test(words) || NOT_ANNUAL_CLAUSE.test(clauseOf(words));
 }
 
+const CLAUSE_BREAKS = new Set([...',，;；:：']);
+
 /** The end of a text from its last clause break (，；：). */
 function clauseOf(text: string): string {
-  return CLAUSE.exec(text)?.[0] ?? '';
+  let at = text.length;
+  while (at > 0 && !CLAUSE_BREAKS.has(text[at - 1]!)) at--;
+  return text.slice(at);
 }
 
 /** The last year named before a figure in its paragraph (titles in 《》 aside) must be the report year. */
@@ -263,12 +281,22 @@ function otherYear(before: string, year: number | null): boolean {
 /** Whether a paragraph speaks of a context, in its text or in the heading above it: asked only for the contexts of
  *  the patterns tried, and answered once per paragraph (by the context's index; undefined = not asked yet). */
 function paragraphSpeaks(p: Paragraph, c: Context): boolean {
-  let known = p.speaks[c.index];
-  if (known === undefined) p.speaks[c.index] = known = (c.paragraph?.test(p.text) ?? false) || (c.heading?.test(p.heading) ?? false);
-  return known;
+  if ((p.asked & c.bit) === 0) {
+    p.asked |= c.bit;
+    if ((c.paragraph?.test(p.text) ?? false) || (c.heading?.test(p.heading) ?? false)) p.speaks |= c.bit;
+  }
+  return (p.speaks & c.bit) !== 0;
 }
 
-const DIGIT = /\d/;
+/** A number with any unit of the patterns (NUMBER_WITH_UNIT's units together): most sentences with digits have none
+ *  (dates, article numbers) and can then only state a figure in words (a statement of zero). Only a yes or no is
+ *  asked of it: the digits are written digit first (the lookbehind after it), so that the search skips to digits. */
+const ANY_COUNT: Record<NumberKind, RegExp> = (() => {
+  const units = [...new Set([...NUMBER_WITH_UNIT.values()].flatMap((n) => n.units))].sort((a, b) => b.length - a.length);
+  const unit = String.raw`(?:万(?!元))?\s*(?:${units.join('|')})(?![次\d])`;
+  const digits = String.raw`\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?`;
+  return { digits: new RegExp(digits + unit), numerals: new RegExp(String.raw`(?:${digits}|${CHINESE})` + unit) };
+})();
 
 /** One sentence of a paragraph, with what the patterns need of it, each worked out when first asked (most sentences
  *  are tried for a few patterns only): whether it (or its paragraph) speaks of a context, whether it has a number
@@ -277,41 +305,57 @@ interface Sentence {
   p: Paragraph;
   from: number;
   text: string;
-  /** It may state a count: it has a digit or a Chinese numeral before a unit (then the patterns read numerals). */
-  digits: boolean;
+  /** It has a number with a unit of the patterns (numerals when a Chinese numeral stands before a unit): only then
+   *  are the patterns that read a number tried. */
+  counted: boolean;
+  /** It has a word of negation (zero_words): only then are the statements of zero tried. */
+  negates: boolean;
   number: NumberKind;
-  speaks: (boolean | undefined)[];
-  numbers: (boolean | undefined)[];
+  /** Answers worked out when first asked, as bits by index: contexts asked and spoken of, numbers with unit asked
+   *  and present. */
+  asked: number;
+  speaks: number;
+  askedNumbers: number;
+  numbers: number;
 }
 
 /** Where each sentence of a paragraph starts and ends: up to and with its 。；！？ (the last one: to the end). */
 function sentencesOf(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (let from = 0; from < text.length; ) {
-    SENTENCE_END.lastIndex = from;
-    const to = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length; // just after the 。
-    out.push([from, to]);
-    from = to;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (ENDS_SENTENCE[text.charCodeAt(i)] !== 1) continue;
+    out.push([from, i + 1]);
+    from = i + 1;
   }
+  if (from < text.length) out.push([from, text.length]);
   return out;
 }
 
-function sentenceOf(p: Paragraph, from: number, to: number): Sentence {
+/** `mayCount`, `mayNegate`: whether the paragraph has a number with a unit, a word of negation at all (no sentence of
+ *  one without has). A number with its unit never spans two sentences (no sentence mark inside it, none before a digit
+ *  or numeral it looks back at). */
+function sentenceOf(p: Paragraph, from: number, to: number, mayCount: boolean, mayNegate: boolean): Sentence {
   const text = p.text.slice(from, to);
-  const numerals = NUMERAL_COUNT.test(text);
-  return { p, from, text, digits: numerals || DIGIT.test(text), number: numerals ? 'numerals' : 'digits', speaks: [], numbers: [] };
+  const number: NumberKind = mayCount && NUMERAL_COUNT.test(text) ? 'numerals' : 'digits';
+  const counted = mayCount && ANY_COUNT[number].test(text);
+  return { p, from, text, counted, negates: mayNegate && ZERO_WORDS.test(text), number, asked: 0, speaks: 0, askedNumbers: 0, numbers: 0 };
 }
 
 function speaks(s: Sentence, c: Context): boolean {
-  let known = s.speaks[c.index];
-  if (known === undefined) s.speaks[c.index] = known = (c.sentence?.test(s.text) ?? false) || paragraphSpeaks(s.p, c);
-  return known;
+  if ((s.asked & c.bit) === 0) {
+    s.asked |= c.bit;
+    if ((c.sentence?.test(s.text) ?? false) || paragraphSpeaks(s.p, c)) s.speaks |= c.bit;
+  }
+  return (s.speaks & c.bit) !== 0;
 }
 
 function hasNumber(s: Sentence, n: NumberWithUnit): boolean {
-  let known = s.numbers[n.index];
-  if (known === undefined) s.numbers[n.index] = known = hasUnit(s.text, n.units) && n.re[s.number].test(s.text);
-  return known;
+  if ((s.askedNumbers & n.bit) === 0) {
+    s.askedNumbers |= n.bit;
+    if (hasUnit(s.text, n.units) && n.re[s.number].test(s.text)) s.numbers |= n.bit;
+  }
+  return (s.numbers & n.bit) !== 0;
 }
 
 function hasUnit(text: string, units: string[]): boolean {
@@ -324,11 +368,14 @@ function applies(c: Compiled, s: Sentence): boolean {
   return (c.context === undefined || speaks(s, c.context)) && (c.numberWithUnit === null || hasNumber(s, c.numberWithUnit));
 }
 
+const NONE: readonly Named[] = [];
+
 function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
   const { p, from, text: sentence } = s;
   const out: Candidate[] = [];
   const patterns = PATTERNS_OF.get(target)!;
-  for (const { compiled, id } of s.digits ? patterns.all : patterns.withoutNumber) {
+  const tried = s.counted ? (s.negates ? patterns.all : patterns.numbered) : s.negates ? patterns.zero : NONE;
+  for (const { compiled, id } of tried) {
     if (!applies(compiled, s)) continue;
     const { spec, notInClause } = compiled;
     const re = compiled.re[s.number];
@@ -389,8 +436,10 @@ export function readProse(lines: Line[], meta: ReportMeta): Found {
   const figures: Figure[] = [];
   const warnings: string[] = [];
   for (const p of paragraphsOf(lines)) {
+    const mayCount = ANY_COUNT.numerals.test(p.text);
+    const mayNegate = ZERO_WORDS.test(p.text);
     for (const [from, to] of sentencesOf(p.text)) {
-      const s = sentenceOf(p, from, to);
+      const s = sentenceOf(p, from, to, mayCount, mayNegate);
       const sentence = s.text;
       const candidates = candidatesOf(s, target, meta.year);
       if (candidates.length === 0) continue; // most sentences state no figure

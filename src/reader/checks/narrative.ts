@@ -13,18 +13,31 @@ const hints: Record<string, string> = checkData.narrative_hints;
 function snippet(figure: Figure): string {
   if (figure.value === null) return quote(figure.text);
   const number = shown(figure.value);
-  const hits = allMatches(new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?![\\d.])`, 'g'), figure.text);
-  const hit = hits.find((m) => /^[条件次项个篇人元万]/.test(figure.text.slice(m.index + number.length))) ?? hits[0];
-  return hit ? quote(figure.text, hit.index, number.length) : quote(figure.text);
+  const text = figure.text;
+  let first = -1;
+  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+    if (NUMBER_CHAR.test(text[at - 1] ?? '') || NUMBER_CHAR.test(text[at + number.length] ?? '')) continue; // part of another number
+    if (UNIT_AFTER.test(text[at + number.length] ?? '')) return quote(text, at, number.length);
+    if (first < 0) first = at;
+  }
+  return first >= 0 ? quote(text, first, number.length) : quote(text);
 }
 
-/** The figures of each cell that has a prose figure (the only ones these checks compare). */
+const NUMBER_CHAR = /^[\d.]$/;
+const UNIT_AFTER = /^[条件次项个篇人元万]$/;
+
+/** The figures of each cell that has a prose figure (the only ones these checks compare), made once per report. */
 function proseCells(ctx: Ctx): Map<CellId, Figure[]> {
-  const map = new Map<CellId, Figure[]>();
+  let map = PROSE_CELLS.get(ctx);
+  if (map !== undefined) return map;
+  map = new Map<CellId, Figure[]>();
   for (const f of ctx.report.figures) if (f.from === 'prose') map.set(f.id, []);
   for (const f of ctx.report.figures) map.get(f.id)?.push(f);
+  PROSE_CELLS.set(ctx, map);
   return map;
 }
+
+const PROSE_CELLS = new WeakMap<Ctx, Map<CellId, Figure[]>>();
 
 /** A prose figure against the table figure of the same cell. */
 export function narrativeVsTable(ctx: Ctx): Check[] {

@@ -67,23 +67,21 @@ function splitParts(label: string): string[] {
   return m ? [m[1]!, m[2]!] : [key];
 }
 
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
-  return out;
-}
-
 /** A section label as compared: its kind (table, fees …) and the character pairs of its words without fillers. */
 interface Key {
   text: string;
   kind: string | undefined;
-  pairs: Set<string>;
+  /** Each pair of adjacent characters as one number (the two UTF-16 code units), once. */
+  pairs: Set<number>;
+  /** How many pairs there are, repeats included. */
   count: number;
 }
 
 function keyOf(text: string): Key {
-  const pairs = bigrams(text.replace(fillers, ''));
-  return { text, kind: kinds.find((k) => k.pattern.test(text))?.kind, pairs: new Set(pairs), count: pairs.length };
+  const words = text.replace(fillers, '');
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(words.charCodeAt(i) * 0x10000 + words.charCodeAt(i + 1));
+  return { text, kind: kinds.find((k) => k.pattern.test(text))?.kind, pairs, count: Math.max(0, words.length - 1) };
 }
 
 /** Same part: one label contains the other, both are of one kind, or they share half their character pairs. */
@@ -130,7 +128,15 @@ const ENUMERATED = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一�
 function headings(lines: Line[]): { text: string; line: number }[] {
   return lines
     .filter((l) => ENUMERATED.test(l.text) && !l.text.includes('|'))
-    .map((l) => ({ text: l.text.split(/[。:：]/)[0]!.slice(0, 40), line: l.no }));
+    .map((l) => ({ text: untilStop(l.text).slice(0, 40), line: l.no }));
+}
+
+const STOP = /[。:：]/;
+
+/** The text before its first 。 or colon. */
+function untilStop(text: string): string {
+  const m = STOP.exec(text);
+  return m ? text.slice(0, m.index) : text;
 }
 
 const DIGITS = '〇一二三四五六七八九';

@@ -79,6 +79,13 @@ export interface SumSpec {
   partName: (id: CellId) => string;
   /** 各项结果 / 各申请人类型 — used instead of the list when the parts are many. */
   partsWord: string;
+  /** The total and the parts: the cells the check names. */
+  cells: CellId[];
+}
+
+/** A sum to check, with its cells listed once (sums are prepared once per table layout, checked per report). */
+export function sumSpec(total: CellId, parts: CellId[], partName: (id: CellId) => string, partsWord: string): SumSpec {
+  return { total, parts, partName, partsWord, cells: [total, ...parts] };
 }
 
 /** A failed sum lists its parts up to this many; a sum that holds, up to HOLDS_LIST_LIMIT (it is read less). */
@@ -87,8 +94,7 @@ const HOLDS_LIST_LIMIT = 5;
 
 /** total == sum(parts). */
 export function sumEquals(ctx: Ctx, rule: Rule, spec: SumSpec): Check {
-  const { total, parts } = spec;
-  const cells = [total, ...parts];
+  const { total, parts, cells } = spec;
   const t = valueOf(ctx, total);
   if (t === undefined || t === null) {
     return cannotCheck(ctx, rule, [total], cells);

@@ -71,17 +71,20 @@ function splitParts(label: string): string[] {
 interface Key {
   text: string;
   kind: string | undefined;
-  /** Each pair of adjacent characters as one number (the two UTF-16 code units), once. */
-  pairs: Set<number>;
+  /** Each pair of adjacent characters as one number (the two UTF-16 code units), once, in increasing order. */
+  pairs: Uint32Array;
   /** How many pairs there are, repeats included. */
   count: number;
 }
 
 function keyOf(text: string): Key {
   const words = text.replace(fillers, '');
-  const pairs = new Set<number>();
-  for (let i = 0; i + 1 < words.length; i++) pairs.add(words.charCodeAt(i) * 0x10000 + words.charCodeAt(i + 1));
-  return { text, kind: kinds.find((k) => k.pattern.test(text))?.kind, pairs, count: Math.max(0, words.length - 1) };
+  const all = new Uint32Array(Math.max(0, words.length - 1));
+  for (let i = 0; i + 1 < words.length; i++) all[i] = words.charCodeAt(i) * 0x10000 + words.charCodeAt(i + 1);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  return { text, kind: kinds.find((k) => k.pattern.test(text))?.kind, pairs: all.subarray(0, distinct), count: all.length };
 }
 
 /** Same part: one label contains the other, both are of one kind, or they share half their character pairs. */
@@ -91,7 +94,14 @@ function similar(a: Key, b: Key): boolean {
   if (a.kind !== undefined && a.kind === b.kind) return true;
   if (a.count === 0 || b.count === 0) return false;
   let common = 0;
-  for (const g of a.pairs) if (b.pairs.has(g)) common++;
+  for (let i = 0, j = 0; i < a.pairs.length && j < b.pairs.length; ) {
+    if (a.pairs[i] === b.pairs[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a.pairs[i]! < b.pairs[j]!) i++;
+    else j++;
+  }
   return (2 * common) / (a.count + b.count) >= 0.5;
 }
 
@@ -109,9 +119,21 @@ export function sectionsAnnounced(ctx: Ctx, sections: Sections): Check[] {
   const announced = sections.announced.flatMap(splitParts).filter((s) => s !== '').map(keyOf);
   if (announced.length === 0) return [ownCheck(ctx, 'sections_announced', 'not_checkable', '报告未在开头列出其组成部分')];
   const present = sections.present.flatMap((p) => splitParts(p.label).map((key) => ({ key: keyOf(key), label: p.label })));
-  const anyPart = [...present.map((p) => p.key), ...tableLines(ctx.text).map(keyOf)];
-  const missing = announced.filter((a) => !anyPart.some((p) => similar(a, p))).map((a) => a.text);
-  const unannounced = [...new Set(present.filter((p) => !announced.some((a) => similar(a, p.key))).map((p) => p.label))];
+  // Each announced part against each part present, once: an announced part none is like is missing, a part present
+  // no announced one is like is unannounced. A table named on a line of its own also counts as present.
+  const matched = present.map(() => false);
+  let tables: Key[] | undefined;
+  const missing: string[] = [];
+  for (const a of announced) {
+    let found = false;
+    present.forEach((p, j) => {
+      if (!similar(a, p.key)) return;
+      found = true;
+      matched[j] = true;
+    });
+    if (!found && !(tables ??= tableLines(ctx.text).map(keyOf)).some((t) => similar(a, t))) missing.push(a.text);
+  }
+  const unannounced = [...new Set(present.filter((_, j) => !matched[j]).map((p) => p.label))];
   if (missing.length === 0 && unannounced.length === 0) {
     return [ownCheck(ctx, 'sections_announced', 'holds', `开头列出的 ${announced.length} 个部分均在正文中`)];
   }
@@ -125,7 +147,7 @@ export function sectionsAnnounced(ctx: Ctx, sections: Sections): Check[] {
 const ENUMERATED = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
 
 /** Headings at any level: the heading part (up to 。 or :) of an enumerated line. */
-function headings(lines: Line[]): { text: string; line: number }[] {
+function headings(lines: Line[]): Heading[] {
   return lines
     .filter((l) => ENUMERATED.test(l.text) && !l.text.includes('|'))
     .map((l) => ({ text: untilStop(l.text).slice(0, 40), line: l.no }));
@@ -164,15 +186,52 @@ export function sectionsRequired(ctx: Ctx, present: Sections['present']): Check[
   const required = checkData.required_sections[format];
   const top = present.map((p) => ({ text: p.label, line: p.line }));
   const found = format === 'legacy' ? [...top, ...headings(ctx.text)] : top;
+  const search = searchable(found);
   return required.map((r) => {
     const section = sections.find((s) => s.id === r.section);
     const label = section?.label.replace(/^[一二三四五六七八九十]、/, '') ?? r.section;
-    const hit = found.find((h) => r.keywords.some((k) => h.text.includes(k)));
+    const hit = firstWith(search, r.keywords);
     const severity = r.severity as Severity;
     return hit
       ? ownCheck(ctx, 'sections_required', 'holds', `「${label}」：见${where(hit.line)}“${hit.text}”`, [], severity)
       : ownCheck(ctx, 'sections_required', 'fails', `缺少「${label}」部分${article(section?.statutory_basis)}`, [], severity);
   });
+}
+
+interface Heading {
+  text: string;
+  line: number;
+}
+
+/** Headings as one text, to find the first that has a word with one search per word (legacy reports have a hundred). */
+interface Searchable {
+  headings: Heading[];
+  joined: string;
+  /** Where each heading starts in `joined`. */
+  starts: number[];
+}
+
+function searchable(headings: Heading[]): Searchable {
+  const starts: number[] = [];
+  let at = 0;
+  for (const h of headings) {
+    starts.push(at);
+    at += h.text.length + 1;
+  }
+  return { headings, joined: headings.map((h) => h.text).join('\n'), starts };
+}
+
+/** The first heading that has any of the words (none has a line break, so no match spans two headings). */
+function firstWith(s: Searchable, words: readonly string[]): Heading | undefined {
+  let first = -1;
+  for (const word of words) {
+    const at = s.joined.indexOf(word);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return undefined;
+  let i = 0;
+  while (i + 1 < s.starts.length && s.starts[i + 1]! <= first) i++;
+  return s.headings[i];
 }
 
 export function sectionChecks(ctx: Ctx): Check[] {

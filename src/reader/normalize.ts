@@ -64,14 +64,30 @@ function mapCharacters(text: string): string {
   return UTF16.decode(codes);
 }
 
+const HAS_ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const SPACE = 0x20;
+const TAB = 0x09;
+
 /** Zero-width characters dropped (line by line: one between \r and \n would join two lines), the line trimmed, tabs
- *  turned into cell separators, runs of spaces made one. */
+ *  turned into cell separators, runs of spaces made one: a run of spaces and tabs with a tab in it becomes ' | ', a
+ *  run of spaces one space. */
 function finishLine(text: string): string {
-  return text
-    .replace(ZERO_WIDTH, '')
-    .trim()
-    .replace(/ *\t[\t ]*/g, ' | ')
-    .replace(/ {2,}/g, ' ');
+  const line = (HAS_ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH, '') : text).trim();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) continue;
+    let end = i;
+    let tab = false;
+    for (let d = c; end < line.length && (d === SPACE || d === TAB); d = line.charCodeAt(++end)) if (d === TAB) tab = true;
+    if (tab || end - i > 1) {
+      out += line.slice(from, i) + (tab ? ' | ' : ' ');
+      from = end;
+    }
+    i = end - 1;
+  }
+  return from === 0 ? line : out + line.slice(from);
 }
 
 /** One line of text, normalised (everything but the traditional → simplified step, which runs on the whole text). */
@@ -100,7 +116,9 @@ export function isFurniture(text: string): boolean {
 /** A line's cells: its text split at | and trimmed. Meta, both table readers and the checks read a line's cells;
  *  the split is made once and kept on the line (the same strings then also hash once in labelKey's cache). */
 export function cellsOf(line: Line): readonly string[] {
-  return (line.cells ??= line.text.split('|').map((c) => c.trim()));
+  if (line.cells !== undefined) return line.cells;
+  const text = line.text;
+  return (line.cells = text.includes('|') ? text.split('|').map((c) => c.trim()) : [text.trim()]);
 }
 
 const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;

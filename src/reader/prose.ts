@@ -8,6 +8,7 @@ import { allMatches } from './matches.ts';
 import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
 import { parseCellValue, parseChineseNumber } from './numbers.ts';
 import patterns from './prose-patterns.json' with { type: 'json' };
+import { mayMatch, requiredWords } from './required-words.ts';
 
 type Target = 'legacy' | 'fujian_cumulative' | 'fmt2019' | 'fmt2021';
 
@@ -87,13 +88,13 @@ function unitPattern(spec: Spec): string {
 /** A pattern as a regular expression: the wording, the connector, the number (group n) and its unit (group u). */
 function compile(spec: Spec, number: string): RegExp {
   if (spec.context !== undefined && !CONTEXTS.has(spec.context)) throw new Error(`prose-patterns.json: unknown context ${spec.context}`);
-  const unit = unitPattern(spec);
-  const source = spec.zero
-    ? spec.pattern
-    : spec.pattern.includes('{n}')
-      ? spec.pattern.replace('{n}', number).replace('{u}', unit)
-      : `(?:${spec.pattern})${patterns.connector}${number}${unit}`;
+  const source = spec.zero || spec.pattern.includes('{n}') ? wording(spec, number) : `(?:${spec.pattern})${patterns.connector}${number}${unitPattern(spec)}`;
   return new RegExp(source, 'gd');
+}
+
+/** The pattern's own part, with its number and unit where it places them. */
+function wording(spec: Spec, number: string): string {
+  return spec.pattern.replace('{n}', number).replace('{u}', unitPattern(spec));
 }
 
 /** What a figure pattern cannot match without: a number followed by one of its units (NUMBERS and the unit part of the
@@ -128,6 +129,8 @@ const NUMBER_WITH_UNIT = new Map<string, NumberWithUnit>();
 interface Compiled {
   spec: Spec;
   re: Record<NumberKind, RegExp>;
+  /** Words its wording cannot match without (requiredWords): looked for before the expression is run. */
+  words: string[] | null;
   notInClause: RegExp | null;
   context: Context | undefined;
   numberWithUnit: NumberWithUnit | null;
@@ -139,6 +142,7 @@ const COMPILED: readonly Compiled[] = (patterns.figures as Spec[]).map((spec) =>
   return {
     spec,
     re: { digits: compile(spec, NUMBERS.digits), numerals: compile(spec, NUMBERS.numerals) },
+    words: requiredWords(wording(spec, NUMBERS.digits)),
     notInClause: optional(spec.not_in_clause),
     context: spec.context === undefined ? undefined : CONTEXTS.get(spec.context),
     numberWithUnit: numberWithUnit(spec),
@@ -376,7 +380,7 @@ function candidatesOf(s: Sentence, target: Target, year: number | null): Candida
   const patterns = PATTERNS_OF.get(target)!;
   const tried = s.counted ? (s.negates ? patterns.all : patterns.numbered) : s.negates ? patterns.zero : NONE;
   for (const { compiled, id } of tried) {
-    if (!applies(compiled, s)) continue;
+    if (!applies(compiled, s) || !mayMatch(compiled.words, sentence)) continue;
     const { spec, notInClause } = compiled;
     const re = compiled.re[s.number];
     for (const m of allMatches(re, sentence)) {
@@ -438,6 +442,7 @@ export function readProse(lines: Line[], meta: ReportMeta): Found {
   for (const p of paragraphsOf(lines)) {
     const mayCount = ANY_COUNT.numerals.test(p.text);
     const mayNegate = ZERO_WORDS.test(p.text);
+    if (!mayCount && !mayNegate) continue; // no sentence of it can state a figure
     for (const [from, to] of sentencesOf(p.text)) {
       const s = sentenceOf(p, from, to, mayCount, mayNegate);
       const sentence = s.text;

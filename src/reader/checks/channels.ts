@@ -1,18 +1,27 @@
 // Legacy: a de-duplicated proactive total (不同渠道和方式公开相同信息计1条) that is exactly the sum of two or more
 // channels — every item then went out on one channel only, or the total simply added the channels (004:
 // 3,597 + 19 + 343 = 3,959). Not wrong, suspicious: a warning.
-import type { Check } from '../model.ts';
+import type { Check, CellId } from '../model.ts';
 import { cellValue, nameOf, shown, valueOf, type Ctx } from './arithmetic.ts';
 import { ownCheck } from './own.ts';
-import { rowName } from './schema.ts';
+import { rowName, type Schema } from './schema.ts';
 
 const TOTAL = 'legacy.proactive.total/value';
 const CHANNELS = 'legacy.proactive.channels';
 
+/** The channel cells of a layout, made once. */
+const CHANNEL_CELLS = new WeakMap<Schema, CellId[]>();
+
+function channelsOf(schema: Schema): CellId[] {
+  let cells = CHANNEL_CELLS.get(schema);
+  if (cells === undefined) CHANNEL_CELLS.set(schema, (cells = schema.children(CHANNELS).map((r) => `${r.id}/value`)));
+  return cells;
+}
+
 export function channelsSumIsTotal(ctx: Ctx): Check[] {
   if (ctx.report.format !== 'legacy' || !ctx.schema) return [];
   const schema = ctx.schema;
-  const channels = schema.children(CHANNELS).map((r) => `${r.id}/value`);
+  const channels = channelsOf(schema);
   const total = valueOf(ctx, TOTAL);
   if (channels.length === 0 || typeof total !== 'number') return [];
   const known = channels.filter((id) => typeof valueOf(ctx, id) === 'number');

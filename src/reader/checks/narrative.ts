@@ -70,7 +70,7 @@ export function labelVsNarrative(ctx: Ctx): Check[] {
   let compared = 0;
   for (const [id, figures] of proseCells(ctx)) {
     const table = figures.find((f) => f.from === 'table');
-    if (!table || !labelOfRow(table.text).includes('文件')) continue;
+    if (!table || !table.text.includes('文') || !labelOfRow(table.text).includes('文件')) continue;
     for (const prose of figures.filter((f) => f.from === 'prose')) {
       compared++;
       if (prose.text.includes('文件') || !prose.text.includes('信息')) continue;
@@ -197,15 +197,20 @@ export function narrativePartLeTotal(ctx: Ctx): Check[] {
   return checks;
 }
 
-const AFTER_SENTENCE_END = /(?<=[。;；!！?？])/;
+/** The characters that end a sentence, as a table by UTF-16 code unit. */
+const SENTENCE_ENDS = new Uint8Array(0x10000);
+for (const ch of '。;；!！?？') SENTENCE_ENDS[ch.charCodeAt(0)] = 1;
 
+/** The sentences of a line, each up to and with its end mark (。；！？), and where each starts. */
 function clausesOf(text: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
-  let at = 0;
-  for (const part of text.split(AFTER_SENTENCE_END)) {
-    out.push({ text: part, at });
-    at += part.length;
+  let from = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (SENTENCE_ENDS[text.charCodeAt(i)] !== 1) continue;
+    out.push({ text: text.slice(from, i + 1), at: from });
+    from = i + 1;
   }
+  out.push({ text: text.slice(from), at: from });
   return out;
 }
 

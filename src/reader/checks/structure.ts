@@ -52,12 +52,28 @@ export function anachronism(ctx: Ctx): Check[] {
 const kinds = checkData.section_kinds.map((k) => ({ kind: k.kind, pattern: new RegExp(k.pattern) }));
 const fillers = new RegExp(checkData.section_fillers.join('|'), 'g');
 
-/** 九、2018年政府信息公开情况统计表。 → 政府信息公开情况统计表 */
+const SECTION_ENUMERATOR = /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])/;
+const YEAR_SIGN = '年'.charCodeAt(0);
+const DEGREE_SIGN = '度'.charCodeAt(0);
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** 九、2018年政府信息公开情况统计表。 → 政府信息公开情况统计表: no enumerator, no year (2018年, 2018年度), only the
+ *  ideographs (U+4E00–U+9FFF) of the rest. */
 function sectionKey(label: string): string {
-  return label
-    .replace(/^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])/, '')
-    .replace(/\d{4}年度?/g, '')
-    .replace(/[^\u4e00-\u9fff]/g, '');
+  const from = SECTION_ENUMERATOR.exec(label)?.[0].length ?? 0;
+  let key = '';
+  for (let i = from; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c === YEAR_SIGN && i - 4 >= from && isDigit(label.charCodeAt(i - 1)) && isDigit(label.charCodeAt(i - 2)) && isDigit(label.charCodeAt(i - 3)) && isDigit(label.charCodeAt(i - 4))) {
+      if (label.charCodeAt(i + 1) === DEGREE_SIGN) i++;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) key += label[i];
+  }
+  return key;
 }
 
 /** 需要说明的事项与附表 → 需要说明的事项 + 附表: two parts in one heading. */
@@ -251,8 +267,13 @@ export function tablePresent(ctx: Ctx): Check[] {
       : [ownCheck(ctx, 'table_present', 'fails', '报告未附《政府信息公开情况统计表》（或未能读出），数字只能从正文中读取，复议、诉讼的结果等无从核对', [], 'info')];
   }
   const tables = [...new Map(ctx.schema.tables.map((t) => [t.name, t.id.split('.')[0]!])).entries()];
+  const perTable = new Map<string, number>();
+  for (const f of fromTable) {
+    const dot = f.id.indexOf('.');
+    if (dot > 0) perTable.set(f.id.slice(0, dot), (perTable.get(f.id.slice(0, dot)) ?? 0) + 1);
+  }
   return tables.map(([name, prefix]) => {
-    const n = fromTable.filter((f) => f.id.startsWith(`${prefix}.`)).length;
+    const n = perTable.get(prefix) ?? 0;
     return n > 0
       ? ownCheck(ctx, 'table_present', 'holds', `${name}：读出 ${n} 个数字`)
       : ownCheck(ctx, 'table_present', 'fails', `未找到${name}（或未能读出其中的数字）`);
@@ -280,11 +301,13 @@ export function unitColumn(ctx: Ctx): Check[] {
 // ── dates ────────────────────────────────────────────────────────────────────────────────────────────────
 
 const typos = checkData.date_typos.map((t) => ({ pattern: new RegExp(t.pattern, 'g'), what: t.what }));
+/** Any of the typos: one test of a line before each is looked for. */
+const ANY_TYPO = new RegExp(checkData.date_typos.map((t) => `(?:${t.pattern})`).join('|'));
 
 export function dateTypos(ctx: Ctx): Check[] {
   const checks: Check[] = [];
   for (const line of ctx.text) {
-    if (!line.text.includes('月')) continue;
+    if (!line.text.includes('月') || !ANY_TYPO.test(line.text)) continue;
     for (const typo of typos) {
       for (const m of allMatches(typo.pattern, line.text)) {
         checks.push(ownCheck(ctx, 'date_typo', 'fails', `${where(line.no)}${quote(line.text, m.index, m[0].length, 8)}：${typo.what}`));

@@ -108,6 +108,7 @@ const SPECS: Record<ModernFormat, Spec> = { fmt2019: buildSpec('fmt2019'), fmt20
 // ── tokens ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 function splitNumbers(cell: string): { label: string; values: string[] } {
+  if (!cell.includes(' ')) return { label: cell, values: [] }; // the caller found the whole cell no number
   const parts = cell.split(' ');
   let i = parts.length;
   while (i > 0 && parseCellValue(parts[i - 1]!) !== undefined) i--;
@@ -254,11 +255,20 @@ function headingOf(line: Line): TableId | 'after' | null {
   return null;
 }
 
+/** The text of lines `first` to `last` (line numbers; `lines` in their order), furniture and empty lines left out. */
 function rowText(lines: Line[], first: number, last: number): string {
-  return lines
-    .filter((l) => l.no >= first && l.no <= last && l.text !== '' && !l.furniture)
-    .map((l) => l.text)
-    .join(' ');
+  let at = lines.length;
+  for (let lo = 0, hi = lines.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.no < first) lo = mid + 1;
+    else at = hi = mid;
+  }
+  const texts: string[] = [];
+  for (let i = at; i < lines.length && lines[i]!.no <= last; i++) {
+    const l = lines[i]!;
+    if (l.text !== '' && !l.furniture) texts.push(l.text);
+  }
+  return texts.join(' ');
 }
 
 function describe(labels: LabelToken[]): string {
@@ -402,5 +412,6 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
     }
   }
   flush();
+  if (conflicted.size === 0) return { figures, warnings };
   return { figures: figures.filter((f) => !conflicted.has(f.id.slice(0, f.id.lastIndexOf('/')))), warnings };
 }

@@ -8,7 +8,7 @@ import { allMatches } from './matches.ts';
 import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
 import { parseCellValue, parseChineseNumber } from './numbers.ts';
 import patterns from './prose-patterns.json' with { type: 'json' };
-import { mayMatch, requiredWords } from './required-words.ts';
+import { requiredWords } from './required-words.ts';
 
 type Target = 'legacy' | 'fujian_cumulative' | 'fmt2019' | 'fmt2021';
 
@@ -177,17 +177,70 @@ function cellOf(spec: Spec, target: Target): string | undefined {
 
 type Named = { compiled: Compiled; id: CellId };
 
-/** The patterns that name a cell of a target's table, each with that cell, in the order of prose-patterns.json: all
- *  of them, those that read a number, and the statements of zero. */
-const PATTERNS_OF: ReadonlyMap<Target, Record<'all' | 'numbered' | 'zero', readonly Named[]>> = new Map(
-  (['legacy', 'fujian_cumulative', 'fmt2019', 'fmt2021'] as const).map((target) => {
-    const all = COMPILED.flatMap((compiled) => {
-      const id = cellOf(compiled.spec, target);
-      return id === undefined ? [] : [{ compiled, id }];
-    });
-    return [target, { all, numbered: all.filter((p) => !p.compiled.spec.zero), zero: all.filter((p) => p.compiled.spec.zero) }];
-  }),
+/** The patterns that name a cell of a target's table, each with that cell, in the order of prose-patterns.json, and
+ *  the words they cannot match without (requiredWords), by first character: a sentence is read once for the words it
+ *  has, and only the patterns one of whose words stands there are tried. */
+interface PatternSet {
+  list: readonly Named[];
+  /** The words, by the UTF-16 code of their first character, each with the places in `list` of the patterns that
+   *  need it (a pattern needs one of its words). */
+  words: ReadonlyMap<number, readonly { word: string; patterns: number[] }[]>;
+  /** FIRST[code] = 1 where a word starts with that character: most characters of a sentence start none. */
+  first: Uint8Array;
+  /** The places of the patterns whose words are not known: always tried. */
+  always: readonly number[];
+}
+
+function patternSet(list: Named[]): PatternSet {
+  const words = new Map<number, { word: string; patterns: number[] }[]>();
+  const first = new Uint8Array(0x10000);
+  const always: number[] = [];
+  list.forEach(({ compiled }, place) => {
+    if (compiled.words === null) return void always.push(place);
+    for (const word of compiled.words) {
+      const code = word.charCodeAt(0);
+      first[code] = 1;
+      const entries = words.get(code) ?? [];
+      const entry = entries.find((e) => e.word === word);
+      if (entry) entry.patterns.push(place);
+      else entries.push({ word, patterns: [place] });
+      words.set(code, entries);
+    }
+  });
+  return { list, words, first, always };
+}
+
+const PATTERNS_OF: ReadonlyMap<Target, PatternSet> = new Map(
+  (['legacy', 'fujian_cumulative', 'fmt2019', 'fmt2021'] as const).map((target) => [
+    target,
+    patternSet(
+      COMPILED.flatMap((compiled) => {
+        const id = cellOf(compiled.spec, target);
+        return id === undefined ? [] : [{ compiled, id }];
+      }),
+    ),
+  ]),
 );
+
+/** Marks of the patterns whose words a sentence has, by place (reset as they are read). */
+const MARKED = new Uint8Array(COMPILED.length);
+
+/** The patterns one of whose words the sentence has, in order. */
+function patternsIn(set: PatternSet, text: string): Named[] {
+  for (const place of set.always) MARKED[place] = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (set.first[code] !== 1) continue;
+    for (const { word, patterns } of set.words.get(code)!) if (text.startsWith(word, i)) for (const place of patterns) MARKED[place] = 1;
+  }
+  const out: Named[] = [];
+  for (let place = 0; place < set.list.length; place++) {
+    if (MARKED[place] !== 1) continue;
+    MARKED[place] = 0;
+    out.push(set.list[place]!);
+  }
+  return out;
+}
 
 // ── paragraphs: lines of running text, a line broken inside a sentence joined to the next ──────────────────────────
 
@@ -372,15 +425,13 @@ function applies(c: Compiled, s: Sentence): boolean {
   return (c.context === undefined || speaks(s, c.context)) && (c.numberWithUnit === null || hasNumber(s, c.numberWithUnit));
 }
 
-const NONE: readonly Named[] = [];
-
 function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
   const { p, from, text: sentence } = s;
   const out: Candidate[] = [];
-  const patterns = PATTERNS_OF.get(target)!;
-  const tried = s.counted ? (s.negates ? patterns.all : patterns.numbered) : s.negates ? patterns.zero : NONE;
-  for (const { compiled, id } of tried) {
-    if (!applies(compiled, s) || !mayMatch(compiled.words, sentence)) continue;
+  for (const { compiled, id } of patternsIn(PATTERNS_OF.get(target)!, sentence)) {
+    // A statement of zero only in a sentence that negates; any other pattern only where a number with a unit stands.
+    if (compiled.spec.zero ? !s.negates : !s.counted) continue;
+    if (!applies(compiled, s)) continue;
     const { spec, notInClause } = compiled;
     const re = compiled.re[s.number];
     for (const m of allMatches(re, sentence)) {

@@ -117,6 +117,8 @@ interface Claim {
 const CLAIM_BEFORE = /(?:全部|所有|全(?![年面力体程国省市县区天])(?:厅|局|委|办|部|系统)?)([\u4e00-\u9fff]{3,20}?)(\d+)(项|件|个|条|家)/y;
 const CLAIM_AFTER = /(?:全部|所有)(\d+)(项|件|个|条|家)([\u4e00-\u9fff]{3,20}?)(?=以及|及其他|和其他|等|[,，。;；、:：(（]|$)/y;
 const CLAIM_START = /全|所有/g;
+/** What both claim patterns need: a number right before its unit. */
+const CLAIM_COUNT = /\d(?:项|件|个|条|家)/;
 
 /** A sticky pattern tried at one place. */
 function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
@@ -138,7 +140,7 @@ function claimsIn(text: string, line: number): Claim[] {
 function totalClaims(ctx: Ctx): Check[] {
   const bySubject = new Map<string, Claim[]>();
   for (const line of ctx.text) {
-    if (!line.text.includes('全') && !line.text.includes('所有')) continue;
+    if ((!line.text.includes('全') && !line.text.includes('所有')) || !CLAIM_COUNT.test(line.text)) continue;
     for (const claim of claimsIn(line.text, line.no)) {
       const key = `${claim.subject}|${claim.unit}`;
       const same = bySubject.get(key);
@@ -281,10 +283,11 @@ export function applicationUnit(ctx: Ctx): Check[] {
   const n = valueOf(ctx, received) as number;
   if (n <= 0) return [];
   const checks: Check[] = [];
+  const counted = `${n}条`; // in any sentence that counts the applications in 条
   for (const line of ctx.text) {
-    if (!line.text.includes('申请') || !line.text.includes('条')) continue;
+    if (!line.text.includes(counted) || !line.text.includes('申请')) continue;
     for (const clause of clausesOf(line.text)) {
-      if (!clause.text.includes('申请')) continue;
+      if (!clause.text.includes('申请') || !clause.text.includes(counted)) continue;
       const hit = allMatches(COUNT_IN_TIAO, clause.text).find((m) => Number(m[1]) === n);
       if (hit) {
         const text = `正文${where(line.no)}${quote(line.text, clause.at + hit.index, hit[0].length)}：申请数 ${n} 以“条”计，${nameOf(ctx, received)}以“件”计`;

@@ -28,6 +28,11 @@ export function yearMismatch(ctx: Ctx): Check[] {
     : [ownCheck(ctx, 'year_mismatch', 'holds', `报告年度 ${year}：标题、统计期限与表格格式一致`)];
 }
 
+function hasAny(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
+}
+
 const mentions = checkData.dated_mentions.map((m) => ({ ...m, pattern: new RegExp(m.pattern, 'g') }));
 
 export function anachronism(ctx: Ctx): Check[] {
@@ -38,7 +43,7 @@ export function anachronism(ctx: Ctx): Check[] {
     if (year >= mention.known_from) continue;
     const pattern = mention.pattern;
     for (const line of ctx.text) {
-      if (!mention.keywords.some((k) => line.text.includes(k))) continue;
+      if (!hasAny(line.text, mention.keywords)) continue;
       for (const m of allMatches(pattern, line.text)) {
         checks.push(ownCheck(ctx, 'anachronism', 'fails', `${year} 年度报告${where(line.no)}${quote(line.text, m.index, m[0].length)}提到${mention.what}，晚于报告年度（报告可能在期限后写成，或把活动记错了年度）`));
       }
@@ -50,7 +55,9 @@ export function anachronism(ctx: Ctx): Check[] {
 // ── sections ─────────────────────────────────────────────────────────────────────────────────────────────
 
 const kinds = checkData.section_kinds.map((k) => ({ kind: k.kind, pattern: new RegExp(k.pattern) }));
-const fillers = new RegExp(checkData.section_fillers.join('|'), 'g');
+const fillerWords: readonly string[] = checkData.section_fillers;
+const FILLER_START = new Uint8Array(0x10000);
+for (const f of fillerWords) FILLER_START[f.charCodeAt(0)] = 1;
 
 const SECTION_ENUMERATOR = /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])/;
 const YEAR_SIGN = '年'.charCodeAt(0);
@@ -76,10 +83,12 @@ function sectionKey(label: string): string {
   return key;
 }
 
+const WITH_TABLE = /^(.+?)(?:与|和|及)(附表|统计表)$/;
+
 /** 需要说明的事项与附表 → 需要说明的事项 + 附表: two parts in one heading. */
 function splitParts(label: string): string[] {
   const key = sectionKey(label);
-  const m = /^(.+?)(?:与|和|及)(附表|统计表)$/.exec(key);
+  const m = key.endsWith('附表') || key.endsWith('统计表') ? WITH_TABLE.exec(key) : null;
   return m ? [m[1]!, m[2]!] : [key];
 }
 
@@ -88,19 +97,53 @@ interface Key {
   text: string;
   kind: string | undefined;
   /** Each pair of adjacent characters as one number (the two UTF-16 code units), once, in increasing order. */
-  pairs: Uint32Array;
+  pairs: number[];
   /** How many pairs there are, repeats included. */
   count: number;
 }
 
 function keyOf(text: string): Key {
-  const words = text.replace(fillers, '');
-  const all = new Uint32Array(Math.max(0, words.length - 1));
-  for (let i = 0; i + 1 < words.length; i++) all[i] = words.charCodeAt(i) * 0x10000 + words.charCodeAt(i + 1);
-  all.sort();
-  let distinct = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
-  return { text, kind: kinds.find((k) => k.pattern.test(text))?.kind, pairs: all.subarray(0, distinct), count: all.length };
+  const words = withoutFillers(text);
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    // Sorted by insertion (a label has a few dozen pairs), each pair once.
+    const pair = words.charCodeAt(i) * 0x10000 + words.charCodeAt(i + 1);
+    let at = pairs.length;
+    while (at > 0 && pairs[at - 1]! > pair) at--;
+    if (at > 0 && pairs[at - 1] === pair) continue;
+    pairs.push(pair);
+    for (let j = pairs.length - 1; j > at; j--) pairs[j] = pairs[j - 1]!;
+    pairs[at] = pair;
+  }
+  return { text, kind: kindOf(text), pairs, count: Math.max(0, words.length - 1) };
+}
+
+function kindOf(text: string): string | undefined {
+  for (const k of kinds) if (k.pattern.test(text)) return k.kind;
+  return undefined;
+}
+
+function fillerAt(text: string, at: number): string | undefined {
+  for (const f of fillerWords) if (text.startsWith(f, at)) return f;
+  return undefined;
+}
+
+/** The text without the filler words (政府信息公开, 工作, 情况 …): at each place the first filler, in the order of
+ *  checks.json, that stands there is dropped, as a replacement with their alternation would. */
+function withoutFillers(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    const filler = FILLER_START[text.charCodeAt(i)] === 1 ? fillerAt(text, i) : undefined;
+    if (filler === undefined) {
+      i++;
+      continue;
+    }
+    out += text.slice(from, i);
+    i += filler.length;
+    from = i;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Same part: one label contains the other, both are of one kind, or they share half their character pairs. */

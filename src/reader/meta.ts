@@ -143,6 +143,14 @@ const MARKER_SETS: ReadonlyMap<string, ('legacy' | 'fmt2019' | 'fmt2021' | 'mode
   return out;
 })();
 
+/** Every marker has a character beyond ASCII and Latin (all are Chinese): a cell without one (a number) is none. */
+const MARKERS_ARE_WIDE = [...MARKER_SETS.keys()].every((k) => hasWide(k));
+
+function hasWide(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
+
 /** The distinct marker keys printed as cells (or as space-separated parts of a cell), by marker set. */
 function markerCounts(lines: Line[]): Record<'legacy' | 'fmt2019' | 'fmt2021' | 'modern', number> {
   const seen = new Set<string>();
@@ -157,7 +165,7 @@ function markerCounts(lines: Line[]): Record<'legacy' | 'fmt2019' | 'fmt2021' | 
   for (const line of lines) {
     if (line.text.length > MAX_LABEL && !line.text.includes('|')) continue; // a sentence
     for (const cell of cellsOf(line)) {
-      if (cell.length > MAX_LABEL) continue;
+      if (cell.length > MAX_LABEL || (MARKERS_ARE_WIDE && !hasWide(cell))) continue; // a sentence, a number
       count(cell);
       if (cell.includes(' ')) for (const part of cell.split(' ')) count(part);
     }

@@ -23,9 +23,11 @@ const MARKER = String.raw`[-—–/\\]+`;
 const TRAILING = new RegExp(String.raw`^(.*?)((?:\s*(?:${UNIT}|${NUMBER}|${MARKER}))+)\s*$`);
 /** The characters TRAILING can end on in a trimmed cell: a unit's last character, a digit, a not-reported mark. A
  *  cell that ends on another has nothing after its label (most lines of narrative). */
-const TRAILING_ENDS = new Set([...UNIT_WORDS.map((u) => u[u.length - 1]!), ...'0123456789', ...'-—–/\\']);
+const TRAILING_ENDS = new Uint8Array(0x10000);
+for (const ch of [...UNIT_WORDS.map((u) => u[u.length - 1]!), ...'0123456789', ...'-—–/\\']) TRAILING_ENDS[ch.charCodeAt(0)] = 1;
 const TOKEN = new RegExp(`(${UNIT})|(${NUMBER})|(${MARKER})`, 'g');
-const PAGE_NUMBER = labels.page_numbers.map((p) => new RegExp(p));
+/** Any of the page-number lines, in one expression. */
+const PAGE_NUMBER = new RegExp(labels.page_numbers.map((p) => `(?:${p})`).join('|'));
 /** Labels longer than this are sentences, not table labels. */
 const MAX_LABEL = 80;
 
@@ -101,13 +103,16 @@ function cellsOf(lines: readonly Line[]): Cell[][] {
 
 /** A line's cells; its leading and trailing empty cells (| at its ends) are dropped. */
 function readCells(line: Line): Cell[] {
-  if (line.furniture || line.text === '' || PAGE_NUMBER.some((re) => re.test(line.text))) return [];
-  const texts = [...lineCells(line)];
-  while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
-  while (texts.length > 0 && texts[0] === '') texts.shift();
+  if (line.furniture || line.text === '' || PAGE_NUMBER.test(line.text)) return [];
+  const all = lineCells(line);
+  let first = 0;
+  let end = all.length;
+  while (end > first && all[end - 1] === '') end--;
+  while (first < end && all[first] === '') first++;
+  const texts = first === 0 && end === all.length ? all : all.slice(first, end);
   return texts.map((cell): Cell => {
     if (cell === '') return { items: [{ kind: 'empty', line }] };
-    const m = cell.length <= MAX_LABEL + 40 && TRAILING_ENDS.has(cell[cell.length - 1]!) ? TRAILING.exec(cell) : null;
+    const m = cell.length <= MAX_LABEL + 40 && TRAILING_ENDS[cell.charCodeAt(cell.length - 1)] === 1 ? TRAILING.exec(cell) : null;
     const label = m ? m[1]!.trim() : cell;
     const rest = m ? tokens(m[2]!, line) : [];
     if (label === '') return { items: rest };

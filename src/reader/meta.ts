@@ -4,7 +4,7 @@
 import { formatById, formats, formatForYear } from '../reports/formats.ts';
 import type { FormatId } from '../reports/formats.ts';
 import type { Line, ReportMeta, Sections, Years } from './model.ts';
-import { cellsOf, labelKey } from './normalize.ts';
+import { cellsOf, labelKey, lineHas } from './normalize.ts';
 import { parseChineseNumber } from './numbers.ts';
 import { detectLegacyVariant } from './tables/legacy.ts';
 
@@ -163,7 +163,7 @@ function markerCounts(lines: Line[]): Record<'legacy' | 'fmt2019' | 'fmt2021' | 
     for (const name of sets) counts[name]++;
   };
   for (const line of lines) {
-    if (line.text.length > MAX_LABEL && !line.text.includes('|')) continue; // a sentence
+    if (line.text.length > MAX_LABEL && !lineHas(line, '|')) continue; // a sentence
     for (const cell of cellsOf(line)) {
       if (cell.length > MAX_LABEL || (MARKERS_ARE_WIDE && !hasWide(cell))) continue; // a sentence, a number
       count(cell);
@@ -219,7 +219,7 @@ function presentSections(lines: Line[]): Sections['present'] {
   const present: Sections['present'] = [];
   let last = 0;
   for (const line of lines) {
-    if (line.text.includes('|')) continue;
+    if (lineHas(line, '|')) continue;
     const m = HEADING.exec(line.text);
     if (!m) continue;
     const n = numeral(m[1]!);

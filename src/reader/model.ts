@@ -25,6 +25,8 @@ export interface Line {
   furniture?: boolean;
   /** The text split at | and trimmed, made once when first asked (normalize.cellsOf) for every reader. */
   cells?: readonly string[] | undefined;
+  /** Which of the characters the readers look for the text has, worked out once when first asked (normalize.lineHas). */
+  marks?: number | undefined;
 }
 
 /** A number found in the report, with where it was found. Several figures may name one cell (table and prose). */

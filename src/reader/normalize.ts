@@ -118,7 +118,29 @@ export function isFurniture(text: string): boolean {
 export function cellsOf(line: Line): readonly string[] {
   if (line.cells !== undefined) return line.cells;
   const text = line.text;
-  return (line.cells = text.includes('|') ? text.split('|').map((c) => c.trim()) : [text.trim()]);
+  return (line.cells = lineHas(line, '|') ? text.split('|').map((c) => c.trim()) : [text.trim()]);
+}
+
+/** Characters the readers look for before reading a line further (a bit each): one pass over a line's text answers
+ *  for all of them (lineHas, lineMayHave), where each test would read the text again. */
+const LOOKED_FOR = '|%全所月公申条表元议讼';
+const LOOKED_FOR_BIT = new Uint32Array(0x10000);
+[...LOOKED_FOR].forEach((ch, i) => (LOOKED_FOR_BIT[ch.charCodeAt(0)] = 1 << i));
+
+function marksOf(line: Line): number {
+  if (line.marks !== undefined) return line.marks;
+  let marks = 0;
+  const text = line.text;
+  for (let i = 0; i < text.length; i++) marks |= LOOKED_FOR_BIT[text.charCodeAt(i)]!;
+  return (line.marks = marks);
+}
+
+/** Whether a line's text has a word: false at once when the line lacks the word's first character and that is one of
+ *  the characters looked for (LOOKED_FOR). */
+export function lineHas(line: Line, word: string): boolean {
+  const bit = LOOKED_FOR_BIT[word.charCodeAt(0)]!;
+  if (bit !== 0 && (marksOf(line) & bit) === 0) return false;
+  return word.length === 1 && bit !== 0 ? true : line.text.includes(word);
 }
 
 const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;
@@ -130,12 +152,13 @@ export function splitLines(text: string): string[] {
 
 function line(no: number, raw: string, text: string): Line {
   // Every line gets every field, in one order: one object shape for the whole pipeline's property reads.
-  return { no, text, raw, furniture: isFurniture(text), cells: undefined };
+  return { no, text, raw, furniture: isFurniture(text), cells: undefined, marks: undefined };
 }
 
 /** The input text as normalised lines; `no` is the 1-based line number in `text` (see splitLines). One pass over the
- *  characters notes where lines end, which lines need more than trimming, and whether the text has traditional
- *  characters; mapping keeps every character in its place, so a line of the mapped text is cut where the raw one is. */
+ *  characters maps them (MAPPED) and notes where lines end, which lines need more than trimming, and whether the text
+ *  has traditional characters; mapping keeps every character in its place, so a line of the mapped text is cut where
+ *  the raw one is. */
 export function normalizeText(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -144,12 +167,21 @@ export function normalizeText(text: string): Line[] {
   let spaceBefore = false;
   const ends: number[] = [];
   const finish: boolean[] = [];
+  /** The mapped characters, from the first one that maps to another (null while none has). */
+  let codes: Uint16Array | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const note = NOTES[c]!;
-    const space = MAPPED[c] === 0x20;
+    const mapped = MAPPED[c]!;
+    if (codes !== null) codes[i] = mapped;
+    else if (mapped !== c) {
+      codes = new Uint16Array(text.length);
+      for (let j = 0; j < i; j++) codes[j] = text.charCodeAt(j);
+      codes[i] = mapped;
+    }
+    const space = mapped === 0x20;
     if (space && spaceBefore) lineNotes |= TO_FINISH_CHAR;
     spaceBefore = space;
+    const note = NOTES[c]!;
     if (note === 0) continue;
     notes |= note;
     if ((note & LINE_BREAK) === 0) {
@@ -160,10 +192,13 @@ export function normalizeText(text: string): Line[] {
     finish.push((lineNotes & TO_FINISH_CHAR) !== 0);
     lineNotes = 0;
     spaceBefore = false;
-    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+      i++;
+      if (codes !== null) codes[i] = 0x0a;
+    }
   }
   if ((notes & TRADITIONAL_CHAR) !== 0) return convertedText(text);
-  const mapped = mapCharacters(text);
+  const mapped = codes === null ? text : UTF16.decode(codes);
   ends.push(text.length);
   finish.push((lineNotes & TO_FINISH_CHAR) !== 0);
   for (let k = 0; k < ends.length; k++) {

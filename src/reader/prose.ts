@@ -6,6 +6,7 @@ import { formatForYear, type FormatId } from '../reports/formats.ts';
 import { cellName, schemaOf } from './checks/schema.ts';
 import { allMatches } from './matches.ts';
 import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
+import { lineHas } from './normalize.ts';
 import { parseCellValue, parseChineseNumber } from './numbers.ts';
 import patterns from './prose-patterns.json' with { type: 'json' };
 import { requiredWords } from './required-words.ts';
@@ -256,7 +257,7 @@ interface Paragraph {
 }
 
 function isTableLine(line: Line): boolean {
-  return line.text.includes('|') || parseCellValue(line.text) !== undefined;
+  return lineHas(line, '|') || parseCellValue(line.text) !== undefined;
 }
 
 function headingOf(text: string): string | null {

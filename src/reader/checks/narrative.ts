@@ -2,6 +2,7 @@
 // category of published items against the proactive total, percentages against their counts, and the unit
 // in which applications are counted.
 import { allMatches } from '../matches.ts';
+import { lineHas } from '../normalize.ts';
 import type { Check, CellId, Figure } from '../model.ts';
 import { cellValue, nameOf, shown, valueOf, type Ctx } from './arithmetic.ts';
 import { checkData, ownCheck, quote, where } from './own.ts';
@@ -140,7 +141,7 @@ function claimsIn(text: string, line: number): Claim[] {
 function totalClaims(ctx: Ctx): Check[] {
   const bySubject = new Map<string, Claim[]>();
   for (const line of ctx.text) {
-    if ((!line.text.includes('全') && !line.text.includes('所有')) || !CLAIM_COUNT.test(line.text)) continue;
+    if ((!lineHas(line, '全') && !lineHas(line, '所有')) || !CLAIM_COUNT.test(line.text)) continue;
     for (const claim of claimsIn(line.text, line.no)) {
       const key = `${claim.subject}|${claim.unit}`;
       const same = bySubject.get(key);
@@ -178,7 +179,7 @@ export function narrativePartLeTotal(ctx: Ctx): Check[] {
   const year = ctx.report.year;
   const checks: Check[] = [];
   for (const line of ctx.text) {
-    if (!line.text.includes('公开') || !PART_HINT.test(line.text)) continue;
+    if (!lineHas(line, '公开') || !PART_HINT.test(line.text)) continue;
     for (const clause of clausesOf(line.text)) {
       if (NOT_A_PART.test(clause.text)) continue;
       const years = allMatches(YEARS, clause.text).map((m) => Number(m[1]));
@@ -239,7 +240,7 @@ function fits(count: number, base: number, percent: string): 'rounded' | 'trunca
 export function percentVsCounts(ctx: Ctx): Check[] {
   const checks: Check[] = [];
   for (const line of ctx.text) {
-    if (!line.text.includes('%')) continue;
+    if (!lineHas(line, '%')) continue;
     const shares: (Share & { unit: string })[] = allMatches(SHARE, line.text).map((m) => ({ count: Number(m[1]), unit: m[2]!, percent: m[3]!, at: m.index, length: m[0].length }));
     if (shares.length === 0) continue;
     const unit = shares[0]!.unit;
@@ -285,7 +286,7 @@ export function applicationUnit(ctx: Ctx): Check[] {
   const checks: Check[] = [];
   const counted = `${n}条`; // in any sentence that counts the applications in 条
   for (const line of ctx.text) {
-    if (!line.text.includes(counted) || !line.text.includes('申请')) continue;
+    if (!lineHas(line, '条') || !lineHas(line, '申请') || !line.text.includes(counted)) continue;
     for (const clause of clausesOf(line.text)) {
       if (!clause.text.includes('申请') || !clause.text.includes(counted)) continue;
       const hit = allMatches(COUNT_IN_TIAO, clause.text).find((m) => Number(m[1]) === n);

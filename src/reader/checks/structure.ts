@@ -3,7 +3,7 @@
 import { formatById } from '../../reports/formats.ts';
 import { allMatches } from '../matches.ts';
 import { readMeta } from '../meta.ts';
-import { cellsOf } from '../normalize.ts';
+import { cellsOf, lineHas } from '../normalize.ts';
 import type { Check, Line, Sections, Severity } from '../model.ts';
 import type { Ctx } from './arithmetic.ts';
 import { checkData, ownCheck, quote, where } from './own.ts';
@@ -28,11 +28,6 @@ export function yearMismatch(ctx: Ctx): Check[] {
     : [ownCheck(ctx, 'year_mismatch', 'holds', `报告年度 ${year}：标题、统计期限与表格格式一致`)];
 }
 
-function hasAny(text: string, words: readonly string[]): boolean {
-  for (const word of words) if (text.includes(word)) return true;
-  return false;
-}
-
 const mentions = checkData.dated_mentions.map((m) => ({ ...m, pattern: new RegExp(m.pattern, 'g') }));
 
 export function anachronism(ctx: Ctx): Check[] {
@@ -43,7 +38,7 @@ export function anachronism(ctx: Ctx): Check[] {
     if (year >= mention.known_from) continue;
     const pattern = mention.pattern;
     for (const line of ctx.text) {
-      if (!hasAny(line.text, mention.keywords)) continue;
+      if (!mention.keywords.some((k) => lineHas(line, k))) continue;
       for (const m of allMatches(pattern, line.text)) {
         checks.push(ownCheck(ctx, 'anachronism', 'fails', `${year} 年度报告${where(line.no)}${quote(line.text, m.index, m[0].length)}提到${mention.what}，晚于报告年度（报告可能在期限后写成，或把活动记错了年度）`));
       }
@@ -170,7 +165,7 @@ const SENTENCE_MARKS = /[。，,;；]/;
 /** A short line naming the statistics table (附件：2017年政务公开工作情况统计表), which is a part of its own. */
 function tableLines(lines: Line[]): string[] {
   return lines
-    .filter((l) => l.text.length <= 40 && TABLE_WORDS.test(l.text) && !SENTENCE_MARKS.test(l.text))
+    .filter((l) => l.text.length <= 40 && lineHas(l, '表') && TABLE_WORDS.test(l.text) && !SENTENCE_MARKS.test(l.text))
     .map((l) => sectionKey(l.text.replace(/^附件[:：]?/, '')));
 }
 
@@ -350,7 +345,7 @@ const ANY_TYPO = new RegExp(checkData.date_typos.map((t) => `(?:${t.pattern})`).
 export function dateTypos(ctx: Ctx): Check[] {
   const checks: Check[] = [];
   for (const line of ctx.text) {
-    if (!line.text.includes('月') || !ANY_TYPO.test(line.text)) continue;
+    if (!lineHas(line, '月') || !ANY_TYPO.test(line.text)) continue;
     for (const typo of typos) {
       for (const m of allMatches(typo.pattern, line.text)) {
         checks.push(ownCheck(ctx, 'date_typo', 'fails', `${where(line.no)}${quote(line.text, m.index, m[0].length, 8)}：${typo.what}`));

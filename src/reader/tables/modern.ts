@@ -5,7 +5,7 @@
 // its count of numbers is exactly the expected one; anything else is left out with a warning. Pure.
 import { formatById } from '../../reports/formats.ts';
 import type { Figure, Found, Line } from '../model.ts';
-import { cellsOf, labelKey } from '../normalize.ts';
+import { cellsOf, labelKey, lineHas } from '../normalize.ts';
 import { parseCellValue } from '../numbers.ts';
 import labelData from './modern-labels.json' with { type: 'json' };
 
@@ -243,9 +243,9 @@ function matchRun(spec: Spec, labels: LabelToken[], last: RowSpec | null, inT4: 
 const AFTER_TABLES = /^[五六七]、/;
 
 function headingOf(line: Line): TableId | 'after' | null {
-  if (line.text.includes('|') || line.text.length > 40) {
+  if (lineHas(line, '|') || line.text.length > 40) {
     // Table 四's header row: cells 行政复议 and 行政诉讼 (labelKey only drops characters, so the line has 议 and 讼).
-    if (!line.text.includes('议') || !line.text.includes('讼')) return null;
+    if (!lineHas(line, '议') || !lineHas(line, '讼')) return null;
     const keys = cellsOf(line).map((c) => labelKey(c));
     return keys.includes('行政复议') && keys.includes('行政诉讼') ? 't4' : null;
   }
@@ -402,7 +402,7 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
       if (heading !== 'after' || section !== null) section = heading;
       declaredUnit = undefined;
     }
-    if (line.text.includes('元')) declaredUnit = DECLARED_UNIT.exec(line.text)?.[1] ?? declaredUnit;
+    if (lineHas(line, '元')) declaredUnit = DECLARED_UNIT.exec(line.text)?.[1] ?? declaredUnit;
     for (const token of tokenize(line, spec.byKey)) {
       if (token.kind === 'label') {
         flush();

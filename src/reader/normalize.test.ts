@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as OpenCC from 'opencc-js/cn2t';
-import { foldWidth, labelKey, normalizeLine, normalizeText } from './normalize.ts';
+import { foldWidth, labelKey, lineHas, normalizeLine, normalizeText } from './normalize.ts';
 
 describe('normalizeText', () => {
   it('keeps the input line numbers across \\r\\n, \\r, \\n and U+2028, blank lines included', () => {
@@ -17,6 +17,27 @@ describe('normalizeText', () => {
 
   it('turns tabs between cells into pipes and drops indentation', () => {
     assert.deepEqual(normalizeText('\t统 计 指 标\t单位\t\t统计数\t').map((l) => l.text), ['统 计 指 标 | 单位 | 统计数']);
+  });
+
+  it('notes for each line the characters looked for (lineHas answers as String.includes would)', () => {
+    const text = [
+      '全年共收到申请12条，占32%',
+      '\t统计表\t单位\t元',
+      '行政复议｜行政诉讼　议讼',
+      '１００％ 公开\u200b所有',
+      '\r\n月报\r没有',
+      '',
+    ].join('\n');
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+    for (const input of [text, text.replace(/\n/g, '\r\n'), toTraditional(text)]) {
+      for (const line of normalizeText(input)) {
+        for (const word of ['|', '%', '全', '所有', '月', '公开', '申请', '条', '表', '元', '议', '讼', '行政', '12']) {
+          assert.equal(lineHas(line, word), line.text.includes(word), `${JSON.stringify(line.text)} / ${word}`);
+        }
+        const copy = { ...line, marks: undefined };
+        for (const word of ['|', '%', '全', '表']) assert.equal(lineHas(copy, word), line.text.includes(word));
+      }
+    }
   });
 
   it('converts traditional characters to simplified, 資訊 to 信息', () => {

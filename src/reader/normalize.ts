@@ -51,6 +51,49 @@ for (const ch of TRADITIONAL) NOTES[ch.charCodeAt(0)]! |= TRADITIONAL_CHAR;
 for (const ch of '\r\n\u2028\u2029') NOTES[ch.charCodeAt(0)]! |= LINE_BREAK;
 for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\t') NOTES[ch.charCodeAt(0)]! |= TO_FINISH_CHAR;
 
+/** Characters the readers look for before reading a line further (a bit each): the pass over the text notes them for
+ *  every line at once (lineHas, lineMayHave), where each test would read the line again. */
+const LOOKED_FOR = '|%全所月公申条表元议讼';
+const LOOKED_FOR_BIT = new Uint32Array(0x10000);
+[...LOOKED_FOR].forEach((ch, i) => (LOOKED_FOR_BIT[ch.charCodeAt(0)] = 1 << i));
+const PIPE_BIT = LOOKED_FOR_BIT[0x7c]!;
+
+/** A set of UTF-16 code units as a bitmap (8 KB: it stays in the fastest cache while a text is read, where a table of
+ *  65,536 entries would not). */
+function codeSet(codes: Iterable<number>): Int32Array {
+  const set = new Int32Array(0x800);
+  for (const c of codes) set[c >> 5]! |= 1 << (c & 31);
+  return set;
+}
+
+function inSet(set: Int32Array, c: number): boolean {
+  return (set[c >> 5]! & (1 << (c & 31))) !== 0;
+}
+
+/** The characters the pass must look at more closely: mapped to another, noted, looked for, or (mapped to) a space. */
+const SPECIAL = codeSet(
+  Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => MAPPED[c] !== c || NOTES[c] !== 0 || LOOKED_FOR_BIT[MAPPED[c]!] !== 0 || MAPPED[c] === 0x20),
+);
+
+function marksOf(line: Line): number {
+  if (line.marks !== undefined) return line.marks;
+  let marks = 0;
+  const text = line.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inSet(SPECIAL, c)) marks |= LOOKED_FOR_BIT[c]!;
+  }
+  return (line.marks = marks);
+}
+
+/** Whether a line's text has a word: false at once when the line lacks the word's first character and that is one of
+ *  the characters looked for (LOOKED_FOR). */
+export function lineHas(line: Line, word: string): boolean {
+  const bit = LOOKED_FOR_BIT[word.charCodeAt(0)]!;
+  if (bit !== 0 && (marksOf(line) & bit) === 0) return false;
+  return word.length === 1 && bit !== 0 ? true : line.text.includes(word);
+}
+
 const UTF16 = new TextDecoder('utf-16le');
 
 /** Every character mapped (MAPPED): widths folded, odd spaces and minus signs replaced, one character for one, so line
@@ -121,28 +164,6 @@ export function cellsOf(line: Line): readonly string[] {
   return (line.cells = lineHas(line, '|') ? text.split('|').map((c) => c.trim()) : [text.trim()]);
 }
 
-/** Characters the readers look for before reading a line further (a bit each): one pass over a line's text answers
- *  for all of them (lineHas, lineMayHave), where each test would read the text again. */
-const LOOKED_FOR = '|%全所月公申条表元议讼';
-const LOOKED_FOR_BIT = new Uint32Array(0x10000);
-[...LOOKED_FOR].forEach((ch, i) => (LOOKED_FOR_BIT[ch.charCodeAt(0)] = 1 << i));
-
-function marksOf(line: Line): number {
-  if (line.marks !== undefined) return line.marks;
-  let marks = 0;
-  const text = line.text;
-  for (let i = 0; i < text.length; i++) marks |= LOOKED_FOR_BIT[text.charCodeAt(i)]!;
-  return (line.marks = marks);
-}
-
-/** Whether a line's text has a word: false at once when the line lacks the word's first character and that is one of
- *  the characters looked for (LOOKED_FOR). */
-export function lineHas(line: Line, word: string): boolean {
-  const bit = LOOKED_FOR_BIT[word.charCodeAt(0)]!;
-  if (bit !== 0 && (marksOf(line) & bit) === 0) return false;
-  return word.length === 1 && bit !== 0 ? true : line.text.includes(word);
-}
-
 const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;
 
 /** The input's lines as the reader numbers them (\r\n, \r, \n, U+2028/9): line `no` is `splitLines(text)[no - 1]`. */
@@ -150,27 +171,34 @@ export function splitLines(text: string): string[] {
   return text.split(NEWLINE);
 }
 
-function line(no: number, raw: string, text: string): Line {
+function line(no: number, raw: string, text: string, marks: number | undefined): Line {
   // Every line gets every field, in one order: one object shape for the whole pipeline's property reads.
-  return { no, text, raw, furniture: isFurniture(text), cells: undefined, marks: undefined };
+  return { no, text, raw, furniture: isFurniture(text), cells: undefined, marks };
 }
 
 /** The input text as normalised lines; `no` is the 1-based line number in `text` (see splitLines). One pass over the
- *  characters maps them (MAPPED) and notes where lines end, which lines need more than trimming, and whether the text
- *  has traditional characters; mapping keeps every character in its place, so a line of the mapped text is cut where
- *  the raw one is. */
+ *  characters maps them (MAPPED) and notes where lines end, which lines need more than trimming, which characters
+ *  looked for each line has, and whether the text has traditional characters; mapping keeps every character in its
+ *  place, so a line of the mapped text is cut where the raw one is. Most characters (ideographs) are none of these:
+ *  one test of a small bitmap (SPECIAL) lets them by. */
 export function normalizeText(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
   let notes = 0;
   let lineNotes = 0;
+  let lineMarks = 0;
   let spaceBefore = false;
   const ends: number[] = [];
   const finish: boolean[] = [];
+  const marks: number[] = [];
   /** The mapped characters, from the first one that maps to another (null while none has). */
   let codes: Uint16Array | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (!inSet(SPECIAL, c)) {
+      if (codes !== null) codes[i] = c;
+      spaceBefore = false;
+      continue;
+    }
     const mapped = MAPPED[c]!;
     if (codes !== null) codes[i] = mapped;
     else if (mapped !== c) {
@@ -178,6 +206,7 @@ export function normalizeText(text: string): Line[] {
       for (let j = 0; j < i; j++) codes[j] = text.charCodeAt(j);
       codes[i] = mapped;
     }
+    lineMarks |= LOOKED_FOR_BIT[mapped]!;
     const space = mapped === 0x20;
     if (space && spaceBefore) lineNotes |= TO_FINISH_CHAR;
     spaceBefore = space;
@@ -185,12 +214,15 @@ export function normalizeText(text: string): Line[] {
     if (note === 0) continue;
     notes |= note;
     if ((note & LINE_BREAK) === 0) {
+      if (c === 0x09) lineMarks |= PIPE_BIT; // a tab becomes a cell separator
       lineNotes |= note;
       continue;
     }
     ends.push(i);
     finish.push((lineNotes & TO_FINISH_CHAR) !== 0);
+    marks.push(lineMarks);
     lineNotes = 0;
+    lineMarks = 0;
     spaceBefore = false;
     if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
       i++;
@@ -201,10 +233,12 @@ export function normalizeText(text: string): Line[] {
   const mapped = codes === null ? text : UTF16.decode(codes);
   ends.push(text.length);
   finish.push((lineNotes & TO_FINISH_CHAR) !== 0);
+  marks.push(lineMarks);
+  let start = 0;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k]!;
     const part = mapped.slice(start, end);
-    lines.push(line(k + 1, mapped === text ? part : text.slice(start, end), finish[k] ? finishLine(part) : part.trim()));
+    lines.push(line(k + 1, mapped === text ? part : text.slice(start, end), finish[k] ? finishLine(part) : part.trim(), marks[k]));
     start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
   return lines;
@@ -214,7 +248,7 @@ export function normalizeText(text: string): Line[] {
 function convertedText(text: string): Line[] {
   const raws = splitLines(text);
   const mappedLines = mapCharacters(simplify(text)).split(NEWLINE);
-  return raws.map((raw, i) => line(i + 1, raw, finishLine(mappedLines[i] ?? mapCharacters(raw))));
+  return raws.map((raw, i) => line(i + 1, raw, finishLine(mappedLines[i] ?? mapCharacters(raw)), undefined));
 }
 
 /**

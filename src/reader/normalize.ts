@@ -3,6 +3,7 @@
 // traditional characters converted to simplified (opencc-js, character level), tabs turned into cell separators, and
 // web-page furniture (索引号, 发布机构, 字体, 打印, 关闭, {{ pvCount }} …) marked so the readers skip it. Pure.
 import * as OpenCC from 'opencc-js/t2cn';
+import { codeSet, inSet } from './code-set.ts';
 import type { Line } from './model.ts';
 
 /** Traditional characters frequent in these reports (the corpus converted to traditional, minus 覆 and 瞭, which
@@ -57,18 +58,6 @@ const LOOKED_FOR = '|%全所月公申条表元议讼';
 const LOOKED_FOR_BIT = new Uint32Array(0x10000);
 [...LOOKED_FOR].forEach((ch, i) => (LOOKED_FOR_BIT[ch.charCodeAt(0)] = 1 << i));
 const PIPE_BIT = LOOKED_FOR_BIT[0x7c]!;
-
-/** A set of UTF-16 code units as a bitmap (8 KB: it stays in the fastest cache while a text is read, where a table of
- *  65,536 entries would not). */
-function codeSet(codes: Iterable<number>): Int32Array {
-  const set = new Int32Array(0x800);
-  for (const c of codes) set[c >> 5]! |= 1 << (c & 31);
-  return set;
-}
-
-function inSet(set: Int32Array, c: number): boolean {
-  return (set[c >> 5]! & (1 << (c & 31))) !== 0;
-}
 
 /** The characters the pass must look at more closely: mapped to another, noted, looked for, or (mapped to) a space. */
 const SPECIAL = codeSet(

@@ -6,10 +6,11 @@ import { formatForYear, type FormatId } from '../reports/formats.ts';
 import { cellName, schemaOf } from './checks/schema.ts';
 import { allMatches } from './matches.ts';
 import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
+import { codeSet, codesOf, inSet, type CodeSet } from './code-set.ts';
 import { lineHas } from './normalize.ts';
 import { parseCellValue, parseChineseNumber } from './numbers.ts';
 import patterns from './prose-patterns.json' with { type: 'json' };
-import { requiredWords } from './required-words.ts';
+import { mayMatch, requiredWords } from './required-words.ts';
 
 type Target = 'legacy' | 'fujian_cumulative' | 'fmt2019' | 'fmt2021';
 
@@ -158,8 +159,7 @@ const INCLUDED_AFTER = new RegExp(patterns.included_after);
 const YEAR = /(\d{4})\s*年(?!\d)/g;
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
 /** The characters that end a sentence (。；！？), as a table by UTF-16 code unit. */
-const ENDS_SENTENCE = new Uint8Array(0x10000);
-for (const ch of '。;!?；！？') ENDS_SENTENCE[ch.charCodeAt(0)] = 1;
+const ENDS_SENTENCE = codeSet(codesOf('。;!?；！？'));
 const PARAGRAPH_END = /[。;!?:；！？：)）」”』]$/;
 
 /** The report's format: as detected, else the one of its year. */
@@ -186,21 +186,23 @@ interface PatternSet {
   /** The words, by the UTF-16 code of their first character, each with the places in `list` of the patterns that
    *  need it (a pattern needs one of its words). */
   words: ReadonlyMap<number, readonly { word: string; patterns: number[] }[]>;
-  /** FIRST[code] = 1 where a word starts with that character: most characters of a sentence start none. */
-  first: Uint8Array;
+  /** The characters a word starts with: most characters of a sentence start none. */
+  first: CodeSet;
   /** The places of the patterns whose words are not known: always tried. */
   always: readonly number[];
+  /** The statements of zero, in order: all a sentence without a number is tried for, word by word. */
+  zero: readonly Named[];
 }
 
 function patternSet(list: Named[]): PatternSet {
   const words = new Map<number, { word: string; patterns: number[] }[]>();
-  const first = new Uint8Array(0x10000);
+  const starts: number[] = [];
   const always: number[] = [];
   list.forEach(({ compiled }, place) => {
     if (compiled.words === null) return void always.push(place);
     for (const word of compiled.words) {
       const code = word.charCodeAt(0);
-      first[code] = 1;
+      starts.push(code);
       const entries = words.get(code) ?? [];
       const entry = entries.find((e) => e.word === word);
       if (entry) entry.patterns.push(place);
@@ -208,7 +210,7 @@ function patternSet(list: Named[]): PatternSet {
       words.set(code, entries);
     }
   });
-  return { list, words, first, always };
+  return { list, words, first: codeSet(starts), always, zero: list.filter((p) => p.compiled.spec.zero) };
 }
 
 const PATTERNS_OF: ReadonlyMap<Target, PatternSet> = new Map(
@@ -231,7 +233,7 @@ function patternsIn(set: PatternSet, text: string): Named[] {
   for (const place of set.always) MARKED[place] = 1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (set.first[code] !== 1) continue;
+    if (!inSet(set.first, code)) continue;
     for (const { word, patterns } of set.words.get(code)!) if (text.startsWith(word, i)) for (const place of patterns) MARKED[place] = 1;
   }
   const out: Named[] = [];
@@ -382,7 +384,7 @@ function sentencesOf(text: string): [number, number][] {
   const out: [number, number][] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (ENDS_SENTENCE[text.charCodeAt(i)] !== 1) continue;
+    if (!inSet(ENDS_SENTENCE, text.charCodeAt(i))) continue;
     out.push([from, i + 1]);
     from = i + 1;
   }
@@ -429,7 +431,10 @@ function applies(c: Compiled, s: Sentence): boolean {
 function candidatesOf(s: Sentence, target: Target, year: number | null): Candidate[] {
   const { p, from, text: sentence } = s;
   const out: Candidate[] = [];
-  for (const { compiled, id } of patternsIn(PATTERNS_OF.get(target)!, sentence)) {
+  const set = PATTERNS_OF.get(target)!;
+  // A sentence without a number with a unit can only state a zero: its few patterns are looked for word by word.
+  const tried = s.counted ? patternsIn(set, sentence) : set.zero.filter((z) => mayMatch(z.compiled.words, sentence));
+  for (const { compiled, id } of tried) {
     // A statement of zero only in a sentence that negates; any other pattern only where a number with a unit stands.
     if (compiled.spec.zero ? !s.negates : !s.counted) continue;
     if (!applies(compiled, s)) continue;

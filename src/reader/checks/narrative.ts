@@ -1,6 +1,7 @@
 // Checks of the figures stated in sentences: against the table cell of the same id, against each other, a
 // category of published items against the proactive total, percentages against their counts, and the unit
 // in which applications are counted.
+import { codeSet, codesOf, inSet } from '../code-set.ts';
 import { allMatches } from '../matches.ts';
 import { lineHas } from '../normalize.ts';
 import type { Check, CellId, Figure } from '../model.ts';
@@ -201,15 +202,14 @@ export function narrativePartLeTotal(ctx: Ctx): Check[] {
 }
 
 /** The characters that end a sentence, as a table by UTF-16 code unit. */
-const SENTENCE_ENDS = new Uint8Array(0x10000);
-for (const ch of '。;；!！?？') SENTENCE_ENDS[ch.charCodeAt(0)] = 1;
+const SENTENCE_ENDS = codeSet(codesOf('。;；!！?？'));
 
 /** The sentences of a line, each up to and with its end mark (。；！？), and where each starts. */
 function clausesOf(text: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
   let from = 0;
   for (let i = 0; i + 1 < text.length; i++) {
-    if (SENTENCE_ENDS[text.charCodeAt(i)] !== 1) continue;
+    if (!inSet(SENTENCE_ENDS, text.charCodeAt(i))) continue;
     out.push({ text: text.slice(from, i + 1), at: from });
     from = i + 1;
   }

@@ -4,6 +4,7 @@
 import { formatById, formats, formatForYear } from '../reports/formats.ts';
 import type { FormatId } from '../reports/formats.ts';
 import type { Line, ReportMeta, Sections, Years } from './model.ts';
+import { codeSet, codesOf, inSet } from './code-set.ts';
 import { cellsOf, labelKey, lineHas } from './normalize.ts';
 import { parseChineseNumber } from './numbers.ts';
 import { detectLegacyVariant } from './tables/legacy.ts';
@@ -23,6 +24,7 @@ const PERIOD = /(\d{4})\s*年\s*(?:1|一|元)\s*月\s*(?:1|l|I|一)\s*日.{0,8}?
 const AGENCY_LINE = /^[\u4e00-\u9fff()]{3,40}(?:局|厅|委|委员会|办公室|办|政府|院|中心|部|署|会|所|处|馆|队|公司|集团|街道|镇|乡|管委会|区|县|市|旗|盟|州)$/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const HEADING = /^([一二三四五六七八九十]{1,3})、(.*)$/;
+const NUMERAL_START = codeSet(codesOf('一二三四五六七八九十'));
 const HEAD_LINES = 40;
 
 function toYear(text: string | undefined): number | null {
@@ -220,7 +222,7 @@ function presentSections(lines: Line[]): Sections['present'] {
   let last = 0;
   for (const line of lines) {
     if (lineHas(line, '|')) continue;
-    const m = HEADING.exec(line.text);
+    const m = inSet(NUMERAL_START, line.text.charCodeAt(0)) ? HEADING.exec(line.text) : null;
     if (!m) continue;
     const n = numeral(m[1]!);
     if (n === undefined || n <= last || n > last + 2) continue;

@@ -3,7 +3,7 @@
 // traditional characters converted to simplified (opencc-js, character level), tabs turned into cell separators, and
 // web-page furniture (索引号, 发布机构, 字体, 打印, 关闭, {{ pvCount }} …) marked so the readers skip it. Pure.
 import * as OpenCC from 'opencc-js/t2cn';
-import { codeSet, inSet } from './code-set.ts';
+import { codeSet, codesOf, inSet } from './code-set.ts';
 import type { Line } from './model.ts';
 
 /** Traditional characters frequent in these reports (the corpus converted to traditional, minus 覆 and 瞭, which
@@ -57,7 +57,6 @@ for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\t') NOTES[ch.charCodeAt(0
 const LOOKED_FOR = '|%全所月公申条表元议讼';
 const LOOKED_FOR_BIT = new Uint32Array(0x10000);
 [...LOOKED_FOR].forEach((ch, i) => (LOOKED_FOR_BIT[ch.charCodeAt(0)] = 1 << i));
-const PIPE_BIT = LOOKED_FOR_BIT[0x7c]!;
 
 /** The characters the pass must look at more closely: mapped to another, noted, looked for, or (mapped to) a space. */
 const SPECIAL = codeSet(
@@ -153,6 +152,15 @@ export function cellsOf(line: Line): readonly string[] {
   return (line.cells = lineHas(line, '|') ? text.split('|').map((c) => c.trim()) : [text.trim()]);
 }
 
+/** An enumerated line (一、 (一) （一） 1. 1、): a heading, or an item of a list. */
+const ENUMERATED = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
+/** The characters such a line starts with. */
+const ENUMERATION_START = codeSet(codesOf('一二三四五六七八九十(（0123456789'));
+
+export function isEnumerated(text: string): boolean {
+  return inSet(ENUMERATION_START, text.charCodeAt(0)) && ENUMERATED.test(text);
+}
+
 const NEWLINE = /\r\n|\r|\n|\u2028|\u2029/;
 
 /** The input's lines as the reader numbers them (\r\n, \r, \n, U+2028/9): line `no` is `splitLines(text)[no - 1]`. */
@@ -203,7 +211,6 @@ export function normalizeText(text: string): Line[] {
     if (note === 0) continue;
     notes |= note;
     if ((note & LINE_BREAK) === 0) {
-      if (c === 0x09) lineMarks |= PIPE_BIT; // a tab becomes a cell separator
       lineNotes |= note;
       continue;
     }
@@ -227,7 +234,9 @@ export function normalizeText(text: string): Line[] {
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k]!;
     const part = mapped.slice(start, end);
-    lines.push(line(k + 1, mapped === text ? part : text.slice(start, end), finish[k] ? finishLine(part) : part.trim(), marks[k]));
+    // A line finishLine changes (tabs become separators, but not at its ends) has its marks read from its text.
+    const finished = finish[k] ? finishLine(part) : part.trim();
+    lines.push(line(k + 1, mapped === text ? part : text.slice(start, end), finished, finish[k] ? undefined : marks[k]));
     start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
   return lines;

@@ -7,7 +7,7 @@ import { cellName, schemaOf } from './checks/schema.ts';
 import { allMatches } from './matches.ts';
 import type { CellId, Figure, Found, Line, ReportMeta } from './model.ts';
 import { codeSet, codesOf, inSet, type CodeSet } from './code-set.ts';
-import { lineHas } from './normalize.ts';
+import { isEnumerated, lineHas } from './normalize.ts';
 import { parseCellValue, parseChineseNumber } from './numbers.ts';
 import patterns from './prose-patterns.json' with { type: 'json' };
 import { mayMatch, requiredWords } from './required-words.ts';
@@ -157,7 +157,6 @@ const ANNUAL_RESET = new RegExp(patterns.annual_reset, 'g');
 const APPROXIMATE_AFTER = new RegExp(patterns.approximate_after);
 const INCLUDED_AFTER = new RegExp(patterns.included_after);
 const YEAR = /(\d{4})\s*年(?!\d)/g;
-const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
 /** The characters that end a sentence (。；！？), as a table by UTF-16 code unit. */
 const ENDS_SENTENCE = codeSet(codesOf('。;!?；！？'));
 const PARAGRAPH_END = /[。;!?:；！？：)）」”』]$/;
@@ -263,7 +262,7 @@ function isTableLine(line: Line): boolean {
 }
 
 function headingOf(text: string): string | null {
-  if (!HEADING.test(text)) return null;
+  if (!isEnumerated(text)) return null;
   const stop = text.indexOf('。');
   const head = stop < 0 ? text : text.slice(0, stop);
   return head.length <= 40 ? head : null;

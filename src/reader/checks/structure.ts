@@ -1,9 +1,9 @@
 // Checks of the report as a document: its years, what it announces and what it has, the statutory parts
 // of its regime, its tables and their unit column, dates that cannot be read, and events it cannot know.
-import { formatById } from '../../reports/formats.ts';
+import { formatById, type FormatId } from '../../reports/formats.ts';
 import { allMatches } from '../matches.ts';
 import { readMeta } from '../meta.ts';
-import { cellsOf, lineHas } from '../normalize.ts';
+import { cellsOf, isEnumerated, lineHas } from '../normalize.ts';
 import type { Check, Line, Sections, Severity } from '../model.ts';
 import type { Ctx } from './arithmetic.ts';
 import { checkData, ownCheck, quote, where } from './own.ts';
@@ -198,12 +198,11 @@ export function sectionsAnnounced(ctx: Ctx, sections: Sections): Check[] {
   return [ownCheck(ctx, 'sections_announced', 'fails', parts.join('；'))];
 }
 
-const ENUMERATED = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
 
 /** Headings at any level: the heading part (up to 。 or :) of an enumerated line. */
 function headings(lines: Line[]): Heading[] {
   return lines
-    .filter((l) => ENUMERATED.test(l.text) && !l.text.includes('|'))
+    .filter((l) => isEnumerated(l.text) && !lineHas(l, '|'))
     .map((l) => ({ text: untilStop(l.text).slice(0, 40), line: l.no }));
 }
 
@@ -233,22 +232,37 @@ function article(basis: string | undefined): string {
 
 /** The statutory parts: the national format's six sections are top-level headings; a legacy report's parts
  *  may sit at any level (004: （四）政务公开收费情况 under 二、政务公开工作情况). */
+/** A statutory part of a format as the check names it: its label without the enumerator, its article, its words. */
+interface RequiredPart {
+  label: string;
+  article: string;
+  keywords: string[];
+  severity: Severity;
+}
+
+const REQUIRED = new Map(
+  (Object.keys(checkData.required_sections) as FormatId[]).map((format) => {
+    const sections = formatById(format).sections as { id: string; label: string; statutory_basis?: string }[];
+    const parts = checkData.required_sections[format].map((r): RequiredPart => {
+      const section = sections.find((s) => s.id === r.section);
+      const label = section?.label.replace(/^[一二三四五六七八九十]、/, '') ?? r.section;
+      return { label, article: article(section?.statutory_basis), keywords: r.keywords, severity: r.severity as Severity };
+    });
+    return [format, parts] as const;
+  }),
+);
+
 export function sectionsRequired(ctx: Ctx, present: Sections['present']): Check[] {
   const format = ctx.report.format;
   if (format === null) return [];
-  const sections = formatById(format).sections as { id: string; label: string; statutory_basis?: string }[];
-  const required = checkData.required_sections[format];
   const top = present.map((p) => ({ text: p.label, line: p.line }));
   const found = format === 'legacy' ? [...top, ...headings(ctx.text)] : top;
   const search = searchable(found);
-  return required.map((r) => {
-    const section = sections.find((s) => s.id === r.section);
-    const label = section?.label.replace(/^[一二三四五六七八九十]、/, '') ?? r.section;
-    const hit = firstWith(search, r.keywords);
-    const severity = r.severity as Severity;
+  return (REQUIRED.get(format) ?? []).map(({ label, article, keywords, severity }) => {
+    const hit = firstWith(search, keywords);
     return hit
       ? ownCheck(ctx, 'sections_required', 'holds', `「${label}」：见${where(hit.line)}“${hit.text}”`, [], severity)
-      : ownCheck(ctx, 'sections_required', 'fails', `缺少「${label}」部分${article(section?.statutory_basis)}`, [], severity);
+      : ownCheck(ctx, 'sections_required', 'fails', `缺少「${label}」部分${article}`, [], severity);
   });
 }
 

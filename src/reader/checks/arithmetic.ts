@@ -12,18 +12,22 @@ export interface Ctx {
   text: Line[];
   /** null when the report's format is unknown: then no table relation applies. */
   schema: Schema | null;
+  /** The report's cells, one look-up each. */
+  values: ReadonlyMap<CellId, number | null>;
 }
 
 export type Value = number | null | undefined;
 
-export function contextOf(report: ParsedReport, lines: Line[]): Ctx {
+/** `values`: the report's cells as a map, when the caller has one (parseText makes it with the cells). */
+export function contextOf(report: ParsedReport, lines: Line[], values?: ReadonlyMap<CellId, number | null>): Ctx {
   const text = lines.filter((l) => !l.furniture && l.text !== '');
-  return { report, lines, text, schema: report.format ? schemaOf(report.format, report.variant) : null };
+  const schema = report.format ? schemaOf(report.format, report.variant) : null;
+  return { report, lines, text, schema, values: values ?? new Map(Object.entries(report.cells)) };
 }
 
 /** undefined = not found in the report, null = printed as not reported (blank, -, —, /). */
 export function valueOf(ctx: Ctx, id: CellId): Value {
-  return Object.hasOwn(ctx.report.cells, id) ? ctx.report.cells[id] : undefined;
+  return ctx.values.get(id);
 }
 
 export function nameOf(ctx: Ctx, id: CellId): string {
@@ -53,7 +57,7 @@ export function unknownOf(ctx: Ctx, ids: CellId[]): CellId[] {
 
 export function makeCheck(ctx: Ctx, id: string, severity: Severity, status: CheckStatus, message: string, cells: CellId[]): Check {
   const values: Record<CellId, number | null> = {};
-  for (const cell of cells) values[cell] = valueOf(ctx, cell) ?? null;
+  for (const cell of cells) values[cell] = ctx.values.get(cell) ?? null;
   return { id, severity, status, message, values };
 }
 

@@ -69,16 +69,16 @@ function tokens(text: string, line: Line): Item[] {
 
 /** Label keys of a table: its labels, and their beginnings (a label cut by a line break). */
 interface Keys {
-  has(key: string): boolean;
-  starts(key: string): boolean;
+  all: ReadonlySet<string>;
+  /** Every beginning of a key shorter than the key itself. */
+  beginnings: ReadonlySet<string>;
 }
 
 function keysOf(keys: Iterable<string>): Keys {
-  const set = new Set(keys);
-  /** Every beginning of a key shorter than the key itself. */
+  const all = new Set(keys);
   const beginnings = new Set<string>();
-  for (const k of set) for (let n = 1; n < k.length; n++) beginnings.add(k.slice(0, n));
-  return { has: (key) => set.has(key), starts: (key) => beginnings.has(key) };
+  for (const k of all) for (let n = 1; n < k.length; n++) beginnings.add(k.slice(0, n));
+  return { all, beginnings };
 }
 
 /** The items a cell of a line gives: its label, then the units/values after it. When a unit follows the label, the
@@ -133,7 +133,7 @@ function itemsOf(lines: Line[], keys: Keys): Item[] {
   const out: Item[] = [];
   for (const cells of cellsOf(lines)) {
     for (const { items, joined } of cells) {
-      const join = joined !== undefined && !keys.has(joined.labelKey) && (keys.has(joined.key) || (joined.alone && keys.starts(joined.key)));
+      const join = joined !== undefined && !keys.all.has(joined.labelKey) && (keys.all.has(joined.key) || (joined.alone && keys.beginnings.has(joined.key)));
       for (const item of join ? joined.items : items) out.push(item);
     }
   }
@@ -230,9 +230,9 @@ function joinWrapped(items: Item[], keys: Keys): Item[] {
     const a = items[i]!;
     const b = items[i + 1];
     const unit = items[i + 2];
-    if (a.kind === 'text' && b?.kind === 'text' && b.line !== a.line && keys.starts(a.key)) {
+    if (a.kind === 'text' && b?.kind === 'text' && b.line !== a.line && keys.beginnings.has(a.key)) {
       const suffixes = unit?.kind === 'unit' && unit.line === b.line ? ['', unit.unit] : [''];
-      const at = suffixes.findIndex((suffix) => keys.has(keyOf(cutOpenNote(a.text + b.text + suffix).text)));
+      const at = suffixes.findIndex((suffix) => keys.all.has(keyOf(cutOpenNote(a.text + b.text + suffix).text)));
       if (at >= 0) {
         out.push(textItem(a.text + b.text + suffixes[at]!, a.line));
         i += at + 1;

@@ -157,7 +157,7 @@ const ANNUAL_RESET = new RegExp(patterns.annual_reset, 'g');
 const APPROXIMATE_AFTER = new RegExp(patterns.approximate_after);
 const INCLUDED_AFTER = new RegExp(patterns.included_after);
 const YEAR = /(\d{4})\s*年(?!\d)/g;
-/** The characters that end a sentence (。；！？), as a table by UTF-16 code unit. */
+/** The characters that end a sentence (。；！？). */
 const ENDS_SENTENCE = codeSet(codesOf('。;!?；！？'));
 const PARAGRAPH_END = /[。;!?:；！？：)）」”』]$/;
 

@@ -201,7 +201,7 @@ export function narrativePartLeTotal(ctx: Ctx): Check[] {
   return checks;
 }
 
-/** The characters that end a sentence, as a table by UTF-16 code unit. */
+/** The characters that end a sentence. */
 const SENTENCE_ENDS = codeSet(codesOf('。;；!！?？'));
 
 /** The sentences of a line, each up to and with its end mark (。；！？), and where each starts. */

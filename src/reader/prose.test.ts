@@ -38,6 +38,21 @@ describe('readProse: figures stated in sentences', () => {
     assert.deepEqual(cells(found), { 't3.new/total': 112 });
   });
 
+  it('a figure of two outcomes joined (予以公开及部分公开258件) is neither, a list of figures is each (2019 Shanghai report)', () => {
+    const text = `${APPLICATIONS}\n共受理政府信息公开申请859件。予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%；不予处理158件。当面申请5件、网络申请100件。`;
+    assert.deepEqual(cells(prose(text, meta('fmt2019', 2019))), {
+      't3.new/total': 859,
+      't3.results.withheld/total': 35,
+      't3.results.not_processed/total': 158,
+    });
+    assert.deepEqual(cells(prose(text)), {
+      'legacy.requests.received/value': 859,
+      'legacy.requests.received.in_person/value': 5,
+      'legacy.requests.received.online/value': 100,
+      'legacy.requests.answered.refused/value': 35,
+    });
+  });
+
   it('keeps the sentence as text and the line of the number', () => {
     const found = prose(`${APPLICATIONS}\n全年共受理依申请公开申请总数200件，已全部答复完毕。另有说明。`);
     assert.deepEqual(found.figures, [

@@ -156,6 +156,7 @@ const NOT_ANNUAL_CLAUSE = new RegExp(patterns.not_annual.clause);
 const ANNUAL_RESET = new RegExp(patterns.annual_reset, 'g');
 const APPROXIMATE_AFTER = new RegExp(patterns.approximate_after);
 const INCLUDED_AFTER = new RegExp(patterns.included_after);
+const JOINED_BEFORE = new RegExp(patterns.joined_before);
 const YEAR = /(\d{4})\s*年(?!\d)/g;
 /** The characters that end a sentence (。；！？). */
 const ENDS_SENTENCE = codeSet(codesOf('。;!?；！？'));
@@ -446,6 +447,7 @@ function candidatesOf(s: Sentence, target: Target, year: number | null): Candida
       const before = sentence.slice(0, start);
       if (notAnnual(before, year) || otherYear(p.text.slice(0, from + start), year) || (notInClause?.test(clauseOf(before)) ?? false)) continue;
       if (APPROXIMATE_AFTER.test(after) || INCLUDED_AFTER.test(after)) continue;
+      if (!spec.zero && JOINED_BEFORE.test(before)) continue; // 予以公开及部分公开258件: the two together
       let value = 0;
       let at = m.indices?.groups?.s?.[0] ?? start;
       if (!spec.zero) {

@@ -24,18 +24,18 @@ describe('htmlToText: the tables of corpus report 001 as real HTML tables with r
   it('repeats the spanning group labels left of each leaf row of table 三', () => {
     const withheld = text.split('\n').filter((l) => l.startsWith('三、本年度办理结果 | (三)不予公开 | '));
     assert.equal(withheld.length, 8);
-    assert.equal(withheld[0], '三、本年度办理结果 | (三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0');
+    assert.equal(withheld[0], '三、本年度办理结果 | (三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
   });
 
   it('writes the spanning column headers once per header row', () => {
-    assertHasLines(text, ['自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计'].map((h) => `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | ${h}`));
+    assertHasLines(text, ['自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计'].map((h) => `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | ${h} |`));
   });
 
   it('keeps the prose paragraphs whole, one per line, in document order', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], '天津市人力资源和社会保障局');
     assert.ok(lines.includes('2022年度未发出信息处理费收费通知,未收取信息处理费。'));
-    assert.ok(lines.indexOf('二、主动公开政府信息情况') < lines.indexOf('规章 | 0 | 0 | 0'));
+    assert.ok(lines.indexOf('二、主动公开政府信息情况') < lines.indexOf('规章 | 0 | 0 | 0 |'));
   });
 });
 
@@ -44,7 +44,7 @@ describe('htmlToText: corpus report 000 legacy statistics table (统计指标 | 
     const text = htmlToText(toHtml(R000.blocks));
     assert.equal(R000.rowLines.length, 65);
     assertHasLines(text, R000.rowLines);
-    assertHasLines(text, ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） | 条 | 290']);
+    assertHasLines(text, ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） | 条 | 290 |']);
   });
 });
 
@@ -73,7 +73,7 @@ describe('htmlToText: what a published page contains besides the report', () => 
   it('reads Word-exported cells: numbers split over spans joined, &nbsp; cells empty', () => {
     const html = `<table><tr><td><p class=MsoNormal><span lang=EN-US>（一）</span><span>予以公开</span></p></td>
       <td><p class=MsoNormal align=center><span>9</span><span>4<o:p></o:p></span></p></td><td>&nbsp;</td><td><p>结果</p><p>维持</p></td></tr></table>`;
-    assert.equal(htmlToText(html), '（一）予以公开 | 94 |  | 结果维持');
+    assert.equal(htmlToText(html), '（一）予以公开 | 94 |  | 结果维持 |');
   });
 
   it('reads a page laid out in a table (navigation cell, content cell holding the report table) as blocks', () => {
@@ -84,7 +84,7 @@ describe('htmlToText: what a published page contains besides the report', () => 
     const lines = htmlToText(html).split('\n');
     assert.equal(lines[0], '首页');
     assert.equal(lines.length, 1 + 6 + 2);
-    assert.deepEqual(lines.slice(-2), ['三、本年度办理结果 | （一）予以公开 | 94', '三、本年度办理结果 | （二）部分公开 | 16']);
+    assert.deepEqual(lines.slice(-2), ['三、本年度办理结果 | （一）予以公开 | 94 |', '三、本年度办理结果 | （二）部分公开 | 16 |']);
   });
 
   it('puts thead rows first and tfoot rows last, and reads a caption before its table', () => {
@@ -97,7 +97,7 @@ describe('htmlToText: what a published page contains besides the report', () => 
     const started = Date.now();
     const lines = htmlToText(`<table>${rows}</table>`).split('\n');
     assert.equal(lines.length, 2000);
-    assert.equal(lines[1], '行1 | 1');
+    assert.equal(lines[1], '行1 | 1 |');
     assert.ok(Date.now() - started < 5000);
   });
 });

@@ -15,9 +15,9 @@ describe('readInput: the kind comes from the content, not the file name', () => 
 
   it('reads HTML named .txt as HTML, also in UTF-16 with a BOM', async () => {
     const html = '<!DOCTYPE html><html><body><p>第一段</p><table><tr><td>规章</td><td>0</td></tr></table></body></html>';
-    assert.deepEqual(await readInput(utf8(html), 'a.txt'), { kind: 'html', text: '第一段\n规章 | 0', warnings: [] });
+    assert.deepEqual(await readInput(utf8(html), 'a.txt'), { kind: 'html', text: '第一段\n规章 | 0 |', warnings: [] });
     const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(html, (_, i) => html.charCodeAt(i)).buffer)]);
-    assert.equal((await readInput(le, 'a.txt')).text, '第一段\n规章 | 0');
+    assert.equal((await readInput(le, 'a.txt')).text, '第一段\n规章 | 0 |');
   });
 
   it('reads a DOCX named .pdf as DOCX', async () => {

@@ -41,9 +41,9 @@ describe('layoutPage: a table rebuilt from its ruling lines', () => {
       piece('表格以下的正文。', 50, 230),
     ];
     assert.deepEqual(lines(pieces, tableRules()), [
-      '三、本年度办理结果 | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 16 | 0',
-      '三、本年度办理结果 | （三）不予公开 | 2 | 1',
-      '三、本年度办理结果 | （七）总计 | 201 | 213',
+      '三、本年度办理结果 | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 16 | 0 |',
+      '三、本年度办理结果 | （三）不予公开 | 2 | 1 |',
+      '三、本年度办理结果 | （七）总计 | 201 | 213 |',
       '表格以下的正文。',
     ]);
   });
@@ -54,18 +54,18 @@ describe('layoutPage: a table rebuilt from its ruling lines', () => {
       return [{ ...r, to: mid }, { ...r, from: mid }, { ...r, at: r.at + 0.8 }];
     });
     const pieces = [piece('甲', 55, 125), piece('乙', 155, 125), piece('7', 360, 125), piece('8', 410, 125)];
-    assert.deepEqual(lines(pieces, rules), ['甲 | 乙 | 7 | 8', '甲 |  |  | ', '甲 |  |  | ']);
+    assert.deepEqual(lines(pieces, rules), ['甲 | 乙 | 7 | 8 |', '甲 |  |  |  |', '甲 |  |  |  |']);
   });
 
   it('cuts text that pdf.js ran across a cell border (「94 7」) into its cells', () => {
     const run = { text: '94 7', x0: 380, x1: 415, base: 158, size: SIZE };
-    assert.deepEqual(lines([piece('（一）予以公开', 155, 158), run], tableRules()), [' | （一）予以公开 | 94 | 7']);
+    assert.deepEqual(lines([piece('（一）予以公开', 155, 158), run], tableRules()), [' | （一）予以公开 | 94 | 7 |']);
   });
 
   it('leaves a run it cannot cut with certainty in its first cell, with a warning', () => {
     const warnings: string[] = [];
     const run = { text: '1234 5678', x0: 340, x1: 410, base: 158, size: SIZE };
-    assert.deepEqual(lines([piece('（一）', 55, 158), run], tableRules(), warnings), ['（一） |  |  | ', '（一） | 1234 5678 |  | ', '（一） |  |  | ']);
+    assert.deepEqual(lines([piece('（一）', 55, 158), run], tableRules(), warnings), ['（一） |  |  |  |', '（一） | 1234 5678 |  |  |', '（一） |  |  |  |']);
     assert.deepEqual(warnings, ['表格里一段文字跨越了单元格边线，无法确定各部分属于哪一格，整段放在它起始的格里：「1234 5678」']);
   });
 
@@ -78,7 +78,7 @@ describe('layoutPage: a table rebuilt from its ruling lines', () => {
       piece('办结', 55, 175), piece('190', 360, 175), piece('1490', 400, 175),
       piece('答复', 55, 200), piece('-', 360, 200), piece('1480', 400, 200),
     ];
-    assert.deepEqual(lines(pieces, rules), ['项目 |  | 本年 | 累计', '收到申请 | 200 | 1500', '办结 | 190 | 1490', '答复 | - | 1480']);
+    assert.deepEqual(lines(pieces, rules), ['项目 |  | 本年 | 累计 |', '收到申请 | 200 | 1500', '办结 | 190 | 1490', '答复 | - | 1480']);
     // The same with the two figure columns not separated by a line either.
     const fewer = rules.filter((r) => !(r.axis === 'v' && r.at === 400));
     assert.deepEqual(lines(pieces, fewer).slice(1), ['收到申请 | 200 | 1500', '办结 | 190 | 1490', '答复 | - | 1480']);

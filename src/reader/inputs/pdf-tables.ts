@@ -6,7 +6,7 @@
 // HTML table does, which keeps a wrapped label and the numbers of its row together however the cell aligns them.
 // Pure geometry, y pointing down.
 import { isCjk, joinWrapped } from './chars.ts';
-import { CELL_SEPARATOR, gridRowLine, isValueText, type Grid, type GridCell } from './grid.ts';
+import { CELL_SEPARATOR, gridRowLine, isValueText, readOnce, type Grid, type GridCell } from './grid.ts';
 import { centreY, groupLines, lineText, type Piece } from './pdf-lines.ts';
 
 /** A ruling line: horizontal ('h', `at` = y, from–to = x) or vertical ('v', `at` = x, from–to = y). */
@@ -219,9 +219,10 @@ export function readTable(table: Table, pieces: readonly Piece[], warn: (message
     }
   }
   const lines: string[] = [];
+  const once = readOnce(grid);
   for (let r = 0; r < rows; r += 1) {
     if (!grid[r]!.some((_, c) => unruled.has(find(r * cols + c)))) {
-      const line = gridRowLine(grid, r);
+      const line = gridRowLine(grid, r, once[r]);
       if (line !== null) lines.push(line);
       continue;
     }

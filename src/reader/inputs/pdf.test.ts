@@ -28,7 +28,7 @@ describe('readInput on PDFs', () => {
     const input = await readInput(onePagePdf(table), 'word.pdf');
     assert.equal(
       input.text,
-      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 16 | 0 | 16', '（三）不予公开 | 1234 | 5 | 1239', '1.属于国家秘密 | - | / | 0'].join('\n'),
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 16 | 0 | 16 |', '（三）不予公开 | 1234 | 5 | 1239 |', '1.属于国家秘密 | - | / | 0 |'].join('\n'),
     );
   });
 

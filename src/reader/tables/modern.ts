@@ -42,6 +42,8 @@ interface LabelToken {
   text: string;
   key: string;
   line: Line;
+  /** The last cell of its line with text: the empty cells after it (a row whose cells are all empty). */
+  blanksAfter?: number;
 }
 
 interface ValueToken {
@@ -51,6 +53,8 @@ interface ValueToken {
   line: Line;
   /** 元 or 万元 printed in the cell (35.6万元). */
   unit?: string;
+  /** The last number of its line: the empty cells after it on the line (一、本年新收… | 821 | 35 | | 2 | | |). */
+  blanksAfter?: number;
 }
 
 type Token = LabelToken | ValueToken;
@@ -115,7 +119,8 @@ function splitNumbers(cell: string): { label: string; values: string[] } {
   return { label: parts.slice(0, i).join(' '), values: parts.slice(i) };
 }
 
-/** A line's tokens as they are read, and the blank cells since the last one (null numbers, once a number follows). */
+/** A line's tokens as they are read, and the blank cells since the last one: null numbers once a number follows; after
+ *  the line's last number, its blanksAfter. */
 interface LineTokens {
   line: Line;
   tokens: Token[];
@@ -128,9 +133,7 @@ function addLabel(t: LineTokens, text: string): void {
 }
 
 function addValue(t: LineTokens, text: string, v: number | null, unit?: string): void {
-  const afterLabel = t.tokens.some((token) => token.kind === 'label');
-  if (afterLabel) for (; t.pendingBlanks > 0; t.pendingBlanks--) t.tokens.push({ kind: 'value', value: null, text: '', line: t.line });
-  t.pendingBlanks = 0;
+  for (; t.pendingBlanks > 0; t.pendingBlanks--) t.tokens.push({ kind: 'value', value: null, text: '', line: t.line });
   t.tokens.push({ kind: 'value', value: v, text, line: t.line, ...(unit !== undefined ? { unit } : {}) });
 }
 
@@ -176,6 +179,10 @@ function tokenize(line: Line, knownKeys: Map<string, RowSpec[]>): Token[] {
     }
     addLabel(t, cell);
   }
+  // A line that ends with a separator ends with the row's border (「… | 0 |」): the nothing after it is no cell.
+  const blanks = t.pendingBlanks - (line.text.endsWith('|') ? 1 : 0);
+  const last = t.tokens[t.tokens.length - 1];
+  if (last !== undefined && blanks > 0) last.blanksAfter = blanks;
   return t.tokens;
 }
 
@@ -202,11 +209,12 @@ function lcs(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function candidates(spec: Spec, key: string): RowSpec[] {
+/** `exactly`: only labels that are a row's (after its groups), not a beginning or a likeness of one. */
+function candidates(spec: Spec, key: string, exactly = false): RowSpec[] {
   const exact = spec.byKey.get(key);
   if (exact) return exact;
-  for (const g of spec.groupKeys) if (key.startsWith(g) && key.length > g.length) return candidates(spec, key.slice(g.length));
-  if (key.length < 6) return [];
+  for (const g of spec.groupKeys) if (key.startsWith(g) && key.length > g.length) return candidates(spec, key.slice(g.length), exactly);
+  if (exactly || key.length < 6) return [];
   // A label cut short (a PDF line break): the start of exactly one row's label, at least half of it.
   const prefixed = spec.rows.filter((r) => r.key.startsWith(key) && key.length * 2 >= r.key.length);
   if (prefixed.length > 0) return prefixed.length === 1 ? prefixed : [];
@@ -221,7 +229,7 @@ function candidates(spec: Spec, key: string): RowSpec[] {
 
 /** The row a run of labels names: its last label, else the last two, three or four joined (a wrapped label). A label
  *  that is also a column header (其他, 总计) needs an enumerator or the row before it, and is never taken in table 四. */
-function matchRun(spec: Spec, labels: LabelToken[], last: RowSpec | null, inT4: boolean): Match | null {
+function matchRun(spec: Spec, labels: LabelToken[], last: RowSpec | null, inT4: boolean, exactly = false): Match | null {
   for (let n = 1; n <= Math.min(4, labels.length); n++) {
     const from = labels.length - n;
     const part = labels.slice(from);
@@ -229,7 +237,7 @@ function matchRun(spec: Spec, labels: LabelToken[], last: RowSpec | null, inT4: 
     if (text.length > MAX_LABEL) break;
     const key = labelKey(text);
     if (key === '') continue;
-    const rows = candidates(spec, key).filter(
+    const rows = candidates(spec, key, exactly).filter(
       (r) => !r.needsContext || (!inT4 && (ENUMERATOR.test(part[0]!.text) || (last !== null && last.table === r.table && last.order < r.order))),
     );
     if (rows.length === 1) return { row: rows[0]!, from };
@@ -276,11 +284,15 @@ function describe(labels: LabelToken[]): string {
 }
 
 /** The numbers of a run, exactly `count` of them: empty cells just after the label beyond the count are the label's
- *  spanned columns; "000" for 3 cells is split digit by digit; otherwise no guess. */
+ *  spanned columns; empty cells after the last number that make up the count exactly are its last columns, not
+ *  reported (a web page's row whose 总计 is left blank); "000" for 3 cells is split digit by digit; otherwise no
+ *  guess. */
 function fit(run: ValueToken[], count: number): (number | null)[] | string {
   let values = run;
   while (values.length > count && values[0]?.text === '') values = values.slice(1);
   if (values.length === count) return values.map((v) => v.value);
+  const blanks = values[values.length - 1]?.blanksAfter ?? 0;
+  if (values.length < count && values.length + blanks === count) return [...values.map((v) => v.value), ...Array<null>(blanks).fill(null)];
   const only = values[0];
   if (values.length === 1 && count > 1 && only && /^\d+$/.test(only.text) && only.text.length === count) {
     return [...only.text].map(Number);
@@ -394,24 +406,47 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
     }
   };
 
+  /** A row whose cells are all empty (a web page's row of &nbsp;): each of its figures not reported — only when its
+   *  label is exactly a row's and its empty cells are exactly that row's columns. */
+  const blankRow = (): void => {
+    const label = labels[labels.length - 1];
+    const blanks = label?.blanksAfter ?? 0;
+    if (blanks === 0 || values.length > 0 || (section !== 't2' && section !== 't3')) return;
+    const match = matchRun(spec, labels, last, false, true);
+    if (!match || match.row.group) return;
+    const { row } = match;
+    const at = row.table === 't3' && typeof subtotal === 'number' ? subtotal : null;
+    if (blanks !== row.columns.length + (at === null ? 0 : 1)) return;
+    const from = labels[match.from]!;
+    labels = [];
+    last = row;
+    takeRow(row, from, row.columns.map(() => null), rowText(lines, from.line.no, label!.line.no), declaredUnit);
+  };
+
+  /** The run read so far ends (a new label, a heading, the end). */
+  const close = (): void => {
+    blankRow();
+    flush();
+  };
+
   for (const line of lines) {
     if (line.furniture || line.text === '') continue;
     const heading = headingOf(line);
     if (heading !== null) {
-      flush();
+      close();
       if (heading !== 'after' || section !== null) section = heading;
       declaredUnit = undefined;
     }
     if (lineHas(line, '元')) declaredUnit = DECLARED_UNIT.exec(line.text)?.[1] ?? declaredUnit;
     for (const token of tokenize(line, spec.byKey)) {
       if (token.kind === 'label') {
-        flush();
+        close();
         labels.push(token);
         if (labels.length > MAX_RUN) labels.shift();
       } else values.push(token);
     }
   }
-  flush();
+  close();
   if (conflicted.size === 0) return { figures, warnings };
   return { figures: figures.filter((f) => !conflicted.has(f.id.slice(0, f.id.lastIndexOf('/')))), warnings };
 }

@@ -1,16 +1,15 @@
 // Every check of a parsed report: the relations of its format in formats.json (checks/relations.ts) and the
 // reader's own checks (ids and rules documented in checks/checks.json). Pure: the report and its lines in,
 // the list of checks out — holds, fails (with the cells and values named in Chinese) or not_checkable.
-import type { CellId, Check, Line, ParsedReport } from './model.ts';
+import type { Check, Line, ParsedReport } from './model.ts';
 import { contextOf } from './checks/arithmetic.ts';
 import { channelsSumIsTotal } from './checks/channels.ts';
 import { applicationUnit, labelVsNarrative, narrativePartLeTotal, narrativeVsNarrative, narrativeVsTable, percentVsCounts } from './checks/narrative.ts';
 import { relationChecks } from './checks/relations.ts';
 import { anachronism, dateTypos, sectionChecks, tablePresent, unitColumn, yearMismatch } from './checks/structure.ts';
 
-/** `values`: the report's cells as a map, when the caller has one. */
-export function runChecks(report: ParsedReport, lines: Line[], values?: ReadonlyMap<CellId, number | null>): Check[] {
-  const ctx = contextOf(report, lines, values);
+export function runChecks(report: ParsedReport, lines: Line[]): Check[] {
+  const ctx = contextOf(report, lines);
   return [
     ...relationChecks(ctx),
     ...channelsSumIsTotal(ctx),

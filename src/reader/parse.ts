@@ -16,16 +16,15 @@ function readTables(lines: Line[], meta: ReportMeta): Found {
   return { figures: [], warnings: [] };
 }
 
-/** The report's cells and their sources, and the same cells as a map (for the checks). */
-type Cells = Pick<ParsedReport, 'cells' | 'sources'> & { values: Map<CellId, number | null> };
+type Cells = Pick<ParsedReport, 'cells' | 'sources'>;
 
 /** Table figures first; a prose figure fills a cell only where no table gave it, and only when the prose figures
  *  for that cell agree (two different numbers for one cell in prose: none is taken). */
 function cellsOf(figures: Figure[], warnings: string[]): Cells {
-  const out: Cells = { cells: {}, sources: {}, values: new Map() };
-  for (const f of figures) if (f.from === 'table' && !out.values.has(f.id)) put(out, f);
+  const out: Cells = { cells: {}, sources: {} };
+  for (const f of figures) if (f.from === 'table' && !(f.id in out.cells)) put(out, f);
   const prose = new Map<CellId, Figure[]>();
-  for (const f of figures) if (f.from === 'prose' && !out.values.has(f.id)) prose.set(f.id, [...(prose.get(f.id) ?? []), f]);
+  for (const f of figures) if (f.from === 'prose' && !(f.id in out.cells)) prose.set(f.id, [...(prose.get(f.id) ?? []), f]);
   for (const [id, found] of prose) {
     const values = new Set(found.map((f) => f.value));
     if (values.size === 1) put(out, found[0]!);
@@ -35,7 +34,6 @@ function cellsOf(figures: Figure[], warnings: string[]): Cells {
 }
 
 function put(out: Cells, f: Figure): void {
-  out.values.set(f.id, f.value);
   out.cells[f.id] = f.value;
   out.sources[f.id] = { line: f.line, text: f.text, from: f.from, ...(f.unit !== undefined ? { unit: f.unit } : {}) };
 }
@@ -47,7 +45,6 @@ export function parseText(text: string, file: string): ParsedReport {
   const prose = readProse(lines, meta);
   const figures = [...tables.figures, ...prose.figures];
   const warnings = [...tables.warnings, ...prose.warnings];
-  const { cells, sources, values } = cellsOf(figures, warnings);
   const report: ParsedReport = {
     file,
     agency: meta.agency,
@@ -55,14 +52,13 @@ export function parseText(text: string, file: string): ParsedReport {
     years: meta.years,
     format: meta.format,
     variant: meta.variant,
-    cells,
-    sources,
+    ...cellsOf(figures, warnings),
     figures,
     sections: meta.sections,
     checks: [],
     warnings,
   };
-  report.checks = runChecks(report, lines, values);
+  report.checks = runChecks(report, lines);
   return report;
 }
 

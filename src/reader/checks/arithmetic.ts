@@ -12,22 +12,18 @@ export interface Ctx {
   text: Line[];
   /** null when the report's format is unknown: then no table relation applies. */
   schema: Schema | null;
-  /** The report's cells, one look-up each. */
-  values: ReadonlyMap<CellId, number | null>;
 }
 
 export type Value = number | null | undefined;
 
-/** `values`: the report's cells as a map, when the caller has one (parseText makes it with the cells). */
-export function contextOf(report: ParsedReport, lines: Line[], values?: ReadonlyMap<CellId, number | null>): Ctx {
+export function contextOf(report: ParsedReport, lines: Line[]): Ctx {
   const text = lines.filter((l) => !l.furniture && l.text !== '');
-  const schema = report.format ? schemaOf(report.format, report.variant) : null;
-  return { report, lines, text, schema, values: values ?? new Map(Object.entries(report.cells)) };
+  return { report, lines, text, schema: report.format ? schemaOf(report.format, report.variant) : null };
 }
 
 /** undefined = not found in the report, null = printed as not reported (blank, -, —, /). */
 export function valueOf(ctx: Ctx, id: CellId): Value {
-  return ctx.values.get(id);
+  return Object.hasOwn(ctx.report.cells, id) ? ctx.report.cells[id] : undefined;
 }
 
 export function nameOf(ctx: Ctx, id: CellId): string {
@@ -57,7 +53,7 @@ export function unknownOf(ctx: Ctx, ids: CellId[]): CellId[] {
 
 export function makeCheck(ctx: Ctx, id: string, severity: Severity, status: CheckStatus, message: string, cells: CellId[]): Check {
   const values: Record<CellId, number | null> = {};
-  for (const cell of cells) values[cell] = ctx.values.get(cell) ?? null;
+  for (const cell of cells) values[cell] = valueOf(ctx, cell) ?? null;
   return { id, severity, status, message, values };
 }
 

@@ -4,7 +4,7 @@ import { readInput, type InputText } from './inputs/index.ts';
 import { runChecks } from './checks.ts';
 import { readMeta } from './meta.ts';
 import { ReaderError } from './model.ts';
-import type { CellId, Figure, Found, Line, ParsedReport, ReportMeta } from './model.ts';
+import type { CellId, Figure, Found, Line, ParsedReport, ReportMeta, Source } from './model.ts';
 import { normalizeText } from './normalize.ts';
 import { readProse } from './prose.ts';
 import { readLegacyTable } from './tables/legacy.ts';
@@ -35,7 +35,9 @@ function cellsOf(figures: Figure[], warnings: string[]): Cells {
 
 function put(out: Cells, f: Figure): void {
   out.cells[f.id] = f.value;
-  out.sources[f.id] = { line: f.line, text: f.text, from: f.from, ...(f.unit !== undefined ? { unit: f.unit } : {}) };
+  const source: Source = { line: f.line, text: f.text, from: f.from };
+  if (f.unit !== undefined) source.unit = f.unit;
+  out.sources[f.id] = source;
 }
 
 export function parseText(text: string, file: string): ParsedReport {

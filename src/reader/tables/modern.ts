@@ -134,7 +134,9 @@ function addLabel(t: LineTokens, text: string): void {
 
 function addValue(t: LineTokens, text: string, v: number | null, unit?: string): void {
   for (; t.pendingBlanks > 0; t.pendingBlanks--) t.tokens.push({ kind: 'value', value: null, text: '', line: t.line });
-  t.tokens.push({ kind: 'value', value: v, text, line: t.line, ...(unit !== undefined ? { unit } : {}) });
+  const token: ValueToken = { kind: 'value', value: v, text, line: t.line };
+  if (unit !== undefined) token.unit = unit;
+  t.tokens.push(token);
 }
 
 /** An amount with its unit in one cell (35.6万元, 1,200元). */
@@ -332,7 +334,9 @@ export function readModernTables(lines: Line[], format: ModernFormat): Found {
   const emit = (ids: string[], nums: (number | null)[], line: number, text: string, unit?: string): void => {
     ids.forEach((id, i) => {
       const amount = unit !== undefined && id.endsWith(AMOUNT);
-      figures.push({ id, value: nums[i] ?? null, from: 'table', line, text, ...(amount ? { unit } : {}) });
+      const figure: Figure = { id, value: nums[i] ?? null, from: 'table', line, text };
+      if (amount) figure.unit = unit;
+      figures.push(figure);
     });
   };
 

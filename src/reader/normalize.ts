@@ -53,7 +53,7 @@ for (const ch of '\r\n\u2028\u2029') NOTES[ch.charCodeAt(0)]! |= LINE_BREAK;
 for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\t') NOTES[ch.charCodeAt(0)]! |= TO_FINISH_CHAR;
 
 /** Characters the readers look for before reading a line further (a bit each): the pass over the text notes them for
- *  every line at once (lineHas, lineMayHave), where each test would read the line again. */
+ *  every line at once (lineHas), where each test would read the line again. */
 const LOOKED_FOR = '|%全所月公申条表元议讼';
 const LOOKED_FOR_BIT = new Uint32Array(0x10000);
 [...LOOKED_FOR].forEach((ch, i) => (LOOKED_FOR_BIT[ch.charCodeAt(0)] = 1 << i));

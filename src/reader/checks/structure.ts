@@ -1,6 +1,7 @@
 // Checks of the report as a document: its years, what it announces and what it has, the statutory parts
 // of its regime, its tables and their unit column, dates that cannot be read, and events it cannot know.
 import { formatById, type FormatId } from '../../reports/formats.ts';
+import { codeSet, inSet } from '../code-set.ts';
 import { allMatches } from '../matches.ts';
 import { readMeta } from '../meta.ts';
 import { cellsOf, isEnumerated, lineHas } from '../normalize.ts';
@@ -51,8 +52,7 @@ export function anachronism(ctx: Ctx): Check[] {
 
 const kinds = checkData.section_kinds.map((k) => ({ kind: k.kind, pattern: new RegExp(k.pattern) }));
 const fillerWords: readonly string[] = checkData.section_fillers;
-const FILLER_START = new Uint8Array(0x10000);
-for (const f of fillerWords) FILLER_START[f.charCodeAt(0)] = 1;
+const FILLER_START = codeSet(fillerWords.map((f) => f.charCodeAt(0)));
 
 const SECTION_ENUMERATOR = /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])/;
 const YEAR_SIGN = '年'.charCodeAt(0);
@@ -129,7 +129,7 @@ function withoutFillers(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; ) {
-    const filler = FILLER_START[text.charCodeAt(i)] === 1 ? fillerAt(text, i) : undefined;
+    const filler = inSet(FILLER_START, text.charCodeAt(i)) ? fillerAt(text, i) : undefined;
     if (filler === undefined) {
       i++;
       continue;

@@ -5,6 +5,7 @@
 // the formats.json label, or of a wording in legacy-labels.json); a value is kept only when its row and its column
 // are certain, otherwise it is left out with a warning. Pure.
 import { legacyColumns, legacyRows, type Row } from '../../reports/formats.ts';
+import { codeSet, codesOf, inSet } from '../code-set.ts';
 import { allMatches } from '../matches.ts';
 import type { Figure, Found, Line, VariantId } from '../model.ts';
 import { cellsOf as lineCells, labelKey } from '../normalize.ts';
@@ -23,8 +24,7 @@ const MARKER = String.raw`[-—–/\\]+`;
 const TRAILING = new RegExp(String.raw`^(.*?)((?:\s*(?:${UNIT}|${NUMBER}|${MARKER}))+)\s*$`);
 /** The characters TRAILING can end on in a trimmed cell: a unit's last character, a digit, a not-reported mark. A
  *  cell that ends on another has nothing after its label (most lines of narrative). */
-const TRAILING_ENDS = new Uint8Array(0x10000);
-for (const ch of [...UNIT_WORDS.map((u) => u[u.length - 1]!), ...'0123456789', ...'-—–/\\']) TRAILING_ENDS[ch.charCodeAt(0)] = 1;
+const TRAILING_ENDS = codeSet([...UNIT_WORDS.map((u) => u.charCodeAt(u.length - 1)), ...codesOf('0123456789-—–/\\')]);
 const TOKEN = new RegExp(`(${UNIT})|(${NUMBER})|(${MARKER})`, 'g');
 /** Any of the page-number lines, in one expression. */
 const PAGE_NUMBER = new RegExp(labels.page_numbers.map((p) => `(?:${p})`).join('|'));
@@ -112,7 +112,7 @@ function readCells(line: Line): Cell[] {
   const texts = first === 0 && end === all.length ? all : all.slice(first, end);
   return texts.map((cell): Cell => {
     if (cell === '') return { items: [{ kind: 'empty', line }] };
-    const m = cell.length <= MAX_LABEL + 40 && TRAILING_ENDS[cell.charCodeAt(cell.length - 1)] === 1 ? TRAILING.exec(cell) : null;
+    const m = cell.length <= MAX_LABEL + 40 && inSet(TRAILING_ENDS, cell.charCodeAt(cell.length - 1)) ? TRAILING.exec(cell) : null;
     const label = m ? m[1]!.trim() : cell;
     const rest = m ? tokens(m[2]!, line) : [];
     if (label === '') return { items: rest };

@@ -2,6 +2,9 @@
 // numerals in prose (一百一十二). Pure.
 import { foldWidth } from './normalize.ts';
 
+/** The ideographs a number may start with (增15, 减4): a cell starting with any other is no number. */
+const SIGN_IDEOGRAPHS = new Set(Array.from('增加减少', (ch) => ch.charCodeAt(0)));
+
 /** Cells that mean "not reported": never 0. */
 const NOT_REPORTED = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '—/—']);
 
@@ -22,6 +25,8 @@ const NOT_IN_NUMBERS = /[^\d\uff10-\uff19.\uff0e,\uff0c+\uff0b\-\uff0d\u2212\ufe
  * number at all (a label, 无, a percentage, a number with a unit). Signs are kept: 增15 → 15, 减4 → −4, +2, −1.
  */
 export function parseCellValue(text: string): number | null | undefined {
+  const first = text.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && !SIGN_IDEOGRAPHS.has(first)) return undefined; // a label, a sentence
   if (DIGITS_ONLY.test(text)) return Number(text);
   if (NOT_IN_NUMBERS.test(text)) return undefined;
   const cell = foldWidth(text).replace(/[\u00a0\u3000]/g, ' ').trim().replace(/[−﹣－]/g, '-');

@@ -160,7 +160,8 @@ const JOINED_BEFORE = new RegExp(patterns.joined_before);
 const YEAR = /(\d{4})\s*年(?!\d)/g;
 /** The characters that end a sentence (。；！？). */
 const ENDS_SENTENCE = codeSet(codesOf('。;!?；！？'));
-const PARAGRAPH_END = /[。;!?:；！？：)）」”』]$/;
+/** The characters a line that ends its paragraph ends with. */
+const ENDS_PARAGRAPH = codeSet(codesOf('。;!?:；！？：)）」”』'));
 
 /** The report's format: as detected, else the one of its year. */
 function formatOf(meta: ReportMeta): FormatId | null {
@@ -287,7 +288,7 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
       open = { text: line.text, starts: [{ at: 0, line }], heading, asked: 0, speaks: 0 };
       out.push(open);
     }
-    if (line.text.length < 20 || PARAGRAPH_END.test(line.text) || own === line.text) open = null;
+    if (line.text.length < 20 || inSet(ENDS_PARAGRAPH, line.text.charCodeAt(line.text.length - 1)) || own === line.text) open = null;
   }
   return out;
 }

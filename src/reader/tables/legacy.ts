@@ -8,7 +8,7 @@ import { legacyColumns, legacyRows, type Row } from '../../reports/formats.ts';
 import { codeSet, codesOf, inSet } from '../code-set.ts';
 import { allMatches } from '../matches.ts';
 import type { Figure, Found, Line, VariantId } from '../model.ts';
-import { cellsOf as lineCells, labelKey } from '../normalize.ts';
+import { cellsOf as lineCells, labelKey, lineHas } from '../normalize.ts';
 import { parseCellValue } from '../numbers.ts';
 import labels from './legacy-labels.json' with { type: 'json' };
 
@@ -103,7 +103,10 @@ function cellsOf(lines: readonly Line[]): Cell[][] {
 
 /** A line's cells; its leading and trailing empty cells (| at its ends) are dropped. */
 function readCells(line: Line): Cell[] {
-  if (line.furniture || line.text === '' || PAGE_NUMBER.test(line.text)) return [];
+  if (line.furniture || line.text === '') return [];
+  // A sentence: one text, no label (most lines of a report).
+  if (line.text.length > MAX_LABEL + 40 && !lineHas(line, '|')) return [{ items: [{ kind: 'text', text: line.text, key: '', open: false, line }] }];
+  if (PAGE_NUMBER.test(line.text)) return [];
   const all = lineCells(line);
   let first = 0;
   let end = all.length;
